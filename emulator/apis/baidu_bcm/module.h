@@ -1,0 +1,12 @@
+// The bcm module: the ApiModule for this API (see core/api_module.h).
+#pragma once
+
+#include <memory>
+
+#include "core/api_module.h"
+
+namespace eventemu::baidu_bcm {
+
+std::unique_ptr<core::ApiModule> make_module(core::ModuleContext& context);
+
+}  // namespace eventemu::baidu_bcm
