@@ -152,3 +152,36 @@ def test_file_db_is_created_in_wal_mode(start, tmp_path):
     assert running.call("GET", "/_emulator/health")[2]["db"] == str(db)
     running.stop()
     assert db.exists()
+
+
+def _raw_exchange(url, payload, wait_s):
+    import socket
+    host, port = url.split("//")[1].split(":")
+    with socket.create_connection((host, int(port)), timeout=5) as sock:
+        sock.sendall(payload)
+        sock.settimeout(wait_s)
+        chunks = []
+        try:
+            while True:
+                chunk = sock.recv(4096)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+        except socket.timeout:
+            pass
+        return b"".join(chunks).decode("latin-1")
+
+
+def test_slow_request_gets_408_not_silent_close(start):
+    running = start("--read-timeout-ms", "200")
+    answer = _raw_exchange(running.url, b"POST /_emulator/reset HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n{", 3)
+    assert answer.startswith("HTTP/1.1 408 Request Timeout\r\n")
+    assert '"error"' in answer
+
+
+def test_body_over_limit_gets_413(start):
+    running = start("--max-body-bytes", "1024")
+    status, _, body = running.call("POST", "/_emulator/seed/ces", b"[" + b" " * 4096 + b"]",
+                                   headers={"Content-Type": "application/json"})
+    assert status == 413
+    assert "error" in body
