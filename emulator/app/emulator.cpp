@@ -9,6 +9,7 @@
 #include "admin/control_routes.h"
 #include "app/api_registry.h"
 #include "core/auth/authenticator.h"
+#include "core/auth/credentials.h"
 #include "core/clock.h"
 #include "core/dispatcher.h"
 #include "core/faults/fault_engine.h"
@@ -40,7 +41,9 @@ Emulator::Emulator(core::Config config) : config_(std::move(config)), seed_(choo
   database_ = std::make_unique<core::Database>(config_.db);
   journal_ = std::make_unique<core::Journal>(config_.journal_limit);
   faults_ = std::make_unique<core::FaultEngine>(*clock_, *ids_);
-  auth_ = std::make_unique<core::Authenticator>(config_.auth, *clock_);
+  auth_ = std::make_unique<core::Authenticator>(
+      config_.auth, *clock_,
+      config_.credentials.empty() ? core::auth::Credentials{} : core::auth::load_credentials_file(config_.credentials));
 
   core::ModuleContext context{*clock_, *ids_, *database_, *journal_, *logger_};
   modules_ = make_api_modules(context);

@@ -1,0 +1,242 @@
+#include "apis/huawei_ces/store.h"
+
+#include <limits>
+
+#include <nlohmann/json.hpp>
+
+#include "core/json/json_reader.h"
+
+namespace eventemu::huawei_ces {
+namespace {
+
+using Json = nlohmann::json;
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS ces_events (
+  project_id     TEXT NOT NULL,
+  event_id       TEXT NOT NULL,
+  event_name     TEXT NOT NULL,
+  event_source   TEXT NOT NULL,
+  time           INTEGER NOT NULL,
+  event_type     TEXT NOT NULL,
+  sub_event_type TEXT NOT NULL,
+  event_state    TEXT,
+  event_level    TEXT,
+  event_user     TEXT,
+  resource_id    TEXT,
+  resource_name  TEXT,
+  content        TEXT,
+  group_id       TEXT,
+  dimensions     TEXT NOT NULL,
+  same_event_key TEXT NOT NULL,
+  PRIMARY KEY (project_id, event_id)
+);
+CREATE UNIQUE INDEX IF NOT EXISTS ces_events_same ON ces_events (project_id, same_event_key);
+CREATE INDEX IF NOT EXISTS ces_events_by_name ON ces_events (project_id, event_name, time DESC);
+CREATE INDEX IF NOT EXISTS ces_events_by_time ON ces_events (project_id, time DESC);
+)sql";
+
+constexpr const char* kColumns =
+    "event_id, event_name, event_source, time, event_type, sub_event_type, event_state, event_level, "
+    "event_user, resource_id, resource_name, content, group_id, dimensions";
+
+// ?1 project ?2 name ?3 type ?4 sub type ?5 source ?6 level ?7 user ?8 state ?9 from ?10 to
+constexpr const char* kDetailWhere =
+    " FROM ces_events WHERE project_id = ?1 AND event_name = ?2 AND event_type = ?3"
+    " AND (?4 IS NULL OR sub_event_type = ?4) AND (?5 IS NULL OR event_source = ?5)"
+    " AND (?6 IS NULL OR event_level = ?6) AND (?7 IS NULL OR IFNULL(event_user, '') = ?7)"
+    " AND (?8 IS NULL OR event_state = ?8) AND time >= ?9 AND time <= ?10";
+
+// ?1 project ?2 from ?3 to ?4 type ?5 sub type ?6 name
+constexpr const char* kSummaryWhere =
+    " FROM ces_events WHERE project_id = ?1 AND time >= ?2 AND time <= ?3"
+    " AND (?4 IS NULL OR event_type = ?4) AND (?5 IS NULL OR sub_event_type = ?5)"
+    " AND (?6 IS NULL OR event_name = ?6) GROUP BY event_name, event_type";
+
+Json optional_json(const std::optional<std::string>& value) { return value ? Json(*value) : Json(nullptr); }
+
+std::optional<std::string> optional_column(const core::Statement& statement, int index) {
+  if (statement.column_is_null(index)) return std::nullopt;
+  return statement.column_text(index);
+}
+
+std::string dimensions_json(const std::vector<Dimension>& dimensions) {
+  Json array = Json::array();
+  for (const auto& dimension : dimensions) array.push_back({{"name", dimension.name}, {"value", dimension.value}});
+  return array.dump();
+}
+
+std::vector<Dimension> parse_dimensions(const std::string& text) {
+  std::vector<Dimension> dimensions;
+  auto parsed = core::try_parse_json(text, nullptr);
+  if (!parsed || !parsed->is_array()) return dimensions;
+  for (const auto& item : *parsed) {
+    dimensions.push_back({item.value("name", ""), item.value("value", "")});
+  }
+  return dimensions;
+}
+
+StoredEvent read_event(const core::Statement& row) {
+  StoredEvent event;
+  event.event_id = row.column_text(0);
+  EventItem& item = event.item;
+  item.event_name = row.column_text(1);
+  item.event_source = row.column_text(2);
+  item.time = row.column_int(3);
+  item.detail.event_type = row.column_text(4);
+  item.detail.sub_event_type = row.column_text(5);
+  item.detail.event_state = optional_column(row, 6);
+  item.detail.event_level = optional_column(row, 7);
+  item.detail.event_user = optional_column(row, 8);
+  item.detail.resource_id = optional_column(row, 9);
+  item.detail.resource_name = optional_column(row, 10);
+  item.detail.content = optional_column(row, 11);
+  item.detail.group_id = optional_column(row, 12);
+  item.detail.dimensions = parse_dimensions(row.column_text(13));
+  return event;
+}
+
+void bind_detail(core::Statement& statement, const std::string& project_id, const DetailQuery& query) {
+  statement.bind(1, project_id).bind(2, query.event_name).bind(3, query.event_type);
+  statement.bind_optional(4, query.sub_event_type).bind_optional(5, query.event_source);
+  statement.bind_optional(6, query.event_level).bind_optional(7, query.event_user);
+  statement.bind_optional(8, query.event_state);
+  statement.bind(9, query.from.value_or(std::numeric_limits<int64_t>::min()));
+  statement.bind(10, query.to.value_or(std::numeric_limits<int64_t>::max()));
+}
+
+void bind_summary(core::Statement& statement, const std::string& project_id, const SummaryQuery& query) {
+  statement.bind(1, project_id).bind(2, query.from).bind(3, query.to);
+  statement.bind_optional(4, query.event_type).bind_optional(5, query.sub_event_type);
+  statement.bind_optional(6, query.event_name);
+}
+
+std::vector<std::string> distinct_values(core::Database& database, const std::string& column,
+                                         const std::string& project_id, const DetailQuery& query) {
+  auto statement = database.prepare("SELECT DISTINCT IFNULL(" + column + ", '')" + kDetailWhere + " ORDER BY 1");
+  bind_detail(*statement, project_id, query);
+  std::vector<std::string> values;
+  while (statement->step()) values.push_back(statement->column_text(0));
+  return values;
+}
+
+std::optional<std::string> find_same(core::Database& database, const std::string& project_id,
+                                     const std::string& key) {
+  auto statement = database.prepare("SELECT event_id FROM ces_events WHERE project_id = ?1 AND same_event_key = ?2");
+  statement->bind(1, project_id).bind(2, key);
+  if (statement->step()) return statement->column_text(0);
+  return std::nullopt;
+}
+
+void insert_row(core::Database& database, const std::string& project_id, const std::string& event_id,
+                const EventItem& item, const std::string& key) {
+  auto statement = database.prepare(
+      "INSERT OR IGNORE INTO ces_events (project_id, event_id, event_name, event_source, time, event_type, "
+      "sub_event_type, event_state, event_level, event_user, resource_id, resource_name, content, group_id, "
+      "dimensions, same_event_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
+  const EventDetail& detail = item.detail;
+  statement->bind(1, project_id).bind(2, event_id).bind(3, item.event_name).bind(4, item.event_source);
+  statement->bind(5, item.time).bind(6, detail.event_type).bind(7, detail.sub_event_type);
+  statement->bind_optional(8, detail.event_state).bind_optional(9, detail.event_level);
+  statement->bind_optional(10, detail.event_user).bind_optional(11, detail.resource_id);
+  statement->bind_optional(12, detail.resource_name).bind_optional(13, detail.content);
+  statement->bind_optional(14, detail.group_id).bind(15, dimensions_json(detail.dimensions)).bind(16, key);
+  statement->run();
+}
+
+}  // namespace
+
+std::string same_event_key(const EventItem& item) {
+  const EventDetail& detail = item.detail;
+  Json key = Json::array({item.time, item.event_source, item.event_name, detail.event_type, detail.sub_event_type,
+                          optional_json(detail.event_state), optional_json(detail.event_level),
+                          optional_json(detail.event_user), optional_json(detail.resource_id),
+                          optional_json(detail.resource_name)});
+  return key.dump();
+}
+
+EventStore::EventStore(core::Database& database) : database_(database) {
+  auto lock = database_.lock();
+  database_.exec(kSchema);
+}
+
+std::vector<InsertOutcome> EventStore::insert(const std::string& project_id, const std::vector<EventItem>& items,
+                                              const std::function<std::string()>& new_id) {
+  auto lock = database_.lock();
+  core::Transaction transaction(database_);
+  std::vector<InsertOutcome> outcomes;
+  outcomes.reserve(items.size());
+  for (const EventItem& item : items) {
+    std::string key = same_event_key(item);
+    if (auto existing = find_same(database_, project_id, key)) {
+      outcomes.push_back({*existing, item.event_name});
+      continue;
+    }
+    std::string event_id = item.event_id ? *item.event_id : new_id();
+    insert_row(database_, project_id, event_id, item, key);
+    outcomes.push_back({event_id, item.event_name});
+  }
+  transaction.commit();
+  return outcomes;
+}
+
+DetailPage EventStore::list_detail(const std::string& project_id, const DetailQuery& query) {
+  auto lock = database_.lock();
+  DetailPage page;
+  {
+    auto statement = database_.prepare(std::string("SELECT ") + kColumns + kDetailWhere +
+                                       " ORDER BY time DESC, event_id DESC LIMIT ?11 OFFSET ?12");
+    bind_detail(*statement, project_id, query);
+    statement->bind(11, query.limit).bind(12, query.start);
+    while (statement->step()) page.events.push_back(read_event(*statement));
+  }
+  {
+    auto statement = database_.prepare(std::string("SELECT COUNT(*)") + kDetailWhere);
+    bind_detail(*statement, project_id, query);
+    if (statement->step()) page.total = statement->column_int(0);
+  }
+  page.event_users = distinct_values(database_, "event_user", project_id, query);
+  page.event_sources = distinct_values(database_, "event_source", project_id, query);
+  return page;
+}
+
+SummaryPage EventStore::list_summary(const std::string& project_id, const SummaryQuery& query) {
+  auto lock = database_.lock();
+  SummaryPage page;
+  {
+    // SQLite takes the bare columns (event_source, sub_event_type) from the row holding MAX(time).
+    auto statement = database_.prepare(
+        std::string("SELECT event_name, event_type, COUNT(*), MAX(time) AS latest, event_source, sub_event_type") +
+        kSummaryWhere + " ORDER BY latest DESC, event_name, event_type LIMIT ?7 OFFSET ?8");
+    bind_summary(*statement, project_id, query);
+    statement->bind(7, query.limit).bind(8, query.start);
+    while (statement->step()) {
+      page.events.push_back({statement->column_text(0), statement->column_text(1), statement->column_text(5),
+                             statement->column_int(2), statement->column_int(3), statement->column_text(4)});
+    }
+  }
+  auto statement = database_.prepare(std::string("SELECT COUNT(*) FROM (SELECT 1") + kSummaryWhere + ")");
+  bind_summary(*statement, project_id, query);
+  if (statement->step()) page.total = statement->column_int(0);
+  return page;
+}
+
+void EventStore::reset(const std::optional<std::string>& project_id) {
+  auto lock = database_.lock();
+  if (!project_id) {
+    auto statement = database_.prepare("DELETE FROM ces_events");
+    statement->run();
+    return;
+  }
+  auto statement = database_.prepare("DELETE FROM ces_events WHERE project_id = ?1");
+  statement->bind(1, *project_id);
+  statement->run();
+}
+
+int64_t EventStore::count() {
+  auto lock = database_.lock();
+  auto statement = database_.prepare("SELECT COUNT(*) FROM ces_events");
+  return statement->step() ? statement->column_int(0) : 0;
+}
+
+}  // namespace eventemu::huawei_ces

@@ -1,0 +1,55 @@
+// EventStore: the only code that runs SQL for CES events.
+//
+// Schema: one table `ces_events` keyed by (project_id, event_id), with a
+// unique (project_id, same_event_key) index implementing the same-event rule
+// (reference/huawei.md §1.1) and (project_id, event_name, time DESC) /
+// (project_id, time DESC) indexes, so every query is confined to one project.
+//
+// Threading model: the store keeps no state of its own besides the Database
+// reference. Every public method takes `Database::lock()` for its whole run
+// (a read, or one write transaction), so it may be called from any server
+// thread; a batch insert is never seen half-done by a reader.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "apis/huawei_ces/model.h"
+#include "core/store/sqlite.h"
+
+namespace eventemu::huawei_ces {
+
+class EventStore {
+ public:
+  // Creates the schema if missing.
+  explicit EventStore(core::Database& database);
+
+  // Stores `items` for `project_id` in one transaction. An item equal to a
+  // stored one (or to an earlier item of the batch) under the same-event rule
+  // is not stored again; its outcome carries the original id. `new_id` is
+  // called once per newly stored item that has no event_id of its own.
+  std::vector<InsertOutcome> insert(const std::string& project_id, const std::vector<EventItem>& items,
+                                    const std::function<std::string()>& new_id);
+
+  // ListEventDetail: newest first (time desc, then event_id desc).
+  DetailPage list_detail(const std::string& project_id, const DetailQuery& query);
+  // ListEvents: one row per (event_name, event_type), latest first.
+  SummaryPage list_summary(const std::string& project_id, const SummaryQuery& query);
+
+  // Deletes every project's events, or one project's.
+  void reset(const std::optional<std::string>& project_id);
+  int64_t count();
+
+ private:
+  core::Database& database_;
+};
+
+// The same-event key (§1.1): time, event_source, event_name, event_type,
+// sub_event_type, event_state, event_level, event_user, resource_id,
+// resource_name (project_id is a separate column of the unique index).
+std::string same_event_key(const EventItem& item);
+
+}  // namespace eventemu::huawei_ces
