@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "admin/control_routes.h"
+#include "admin/fault_routes.h"
 #include "app/api_registry.h"
 #include "core/auth/authenticator.h"
 #include "core/auth/credentials.h"
@@ -62,6 +63,7 @@ Emulator::Emulator(core::Config config) : config_(std::move(config)), seed_(choo
                             }};
   control_ = std::make_unique<admin::ControlPlane>(std::move(parts));
   admin::register_control_routes(admin_routes_, *control_);
+  admin::register_fault_routes(admin_routes_, *faults_);
 
   dispatcher_ = std::make_unique<core::Dispatcher>(core::DispatcherParts{
       *clock_, *ids_, *journal_, *logger_, *faults_, *auth_, api_routes_, admin_routes_, modules,

@@ -1,26 +1,438 @@
 #include "core/faults/fault_engine.h"
 
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <initializer_list>
+#include <numbers>
+
 #include "core/clock.h"
 #include "core/id_generator.h"
+#include "core/journal.h"
 
 namespace eventemu::core {
 
-FaultEngine::FaultEngine(Clock& clock, IdGenerator& ids) : clock_(clock), ids_(ids) {}
+using nlohmann::json;
 
-std::optional<FaultDecision> FaultEngine::decide(const RequestFacts&) { return std::nullopt; }
+namespace {
 
-Result<std::string> FaultEngine::add(const nlohmann::json&) {
-  return ApiError::make(400, "fault", "fault rules arrive with the faults issue");
+ApiError invalid(const std::string& message) { return ApiError::make(400, "bad_request", message); }
+
+bool iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
 }
 
-bool FaultEngine::remove(const std::string&) { return false; }
+// Rejects keys outside `allowed`.
+Status only_keys(const json& object, const std::string& path, std::initializer_list<const char*> allowed) {
+  for (auto& [key, value] : object.items()) {
+    bool known = std::any_of(allowed.begin(), allowed.end(), [&](const char* name) { return key == name; });
+    if (!known) {
+      std::string list;
+      for (const char* name : allowed) list += (list.empty() ? "" : ", ") + std::string(name);
+      return invalid(path + "." + key + " is not a known key (expected one of: " + list + ")");
+    }
+  }
+  return ok_status();
+}
+
+Result<std::string> get_string(const json& value, const std::string& path) {
+  if (!value.is_string()) return invalid(path + " must be a string");
+  auto text = value.get<std::string>();
+  if (text.empty()) return invalid(path + " must not be empty");
+  return text;
+}
+
+Result<int64_t> get_int(const json& value, const std::string& path, int64_t min, int64_t max,
+                        const std::string& what) {
+  if (!value.is_number_integer()) return invalid(path + " must be " + what);
+  if (value.is_number_unsigned() && value.get<uint64_t>() > static_cast<uint64_t>(INT64_MAX)) {
+    return invalid(path + " must be " + what);
+  }
+  int64_t number = value.get<int64_t>();
+  if (number < min || number > max) return invalid(path + " must be " + what);
+  return number;
+}
+
+Result<double> get_number(const json& value, const std::string& path) {
+  if (!value.is_number()) return invalid(path + " must be a number");
+  return value.get<double>();
+}
+
+#define EVENTEMU_ASSIGN(lhs, expr)                     \
+  do {                                                 \
+    auto eventemu_assign_ = (expr);                    \
+    if (!eventemu_assign_) return eventemu_assign_.take_error(); \
+    lhs = std::move(eventemu_assign_).value();         \
+  } while (0)
+
+constexpr int64_t kMaxMs = 365LL * 24 * 3600 * 1000;  // a year: plenty for windows
+
+Status parse_match(const json& match, const std::string& path, FaultRule& rule) {
+  if (!match.is_object()) return invalid(path + " must be an object");
+  EVENTEMU_TRY(only_keys(match, path, {"operation", "project", "method", "path", "header"}));
+  if (match.contains("operation")) EVENTEMU_ASSIGN(rule.operation, get_string(match["operation"], path + ".operation"));
+  if (match.contains("project")) EVENTEMU_ASSIGN(rule.project, get_string(match["project"], path + ".project"));
+  if (match.contains("method")) {
+    std::string method;
+    EVENTEMU_ASSIGN(method, get_string(match["method"], path + ".method"));
+    for (char& c : method) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    rule.method = method;
+  }
+  if (match.contains("path")) {
+    std::string glob;
+    EVENTEMU_ASSIGN(glob, get_string(match["path"], path + ".path"));
+    if (glob.front() != '/' && glob.front() != '*') return invalid(path + ".path must start with '/' or '*'");
+    rule.path = glob;
+  }
+  if (match.contains("header")) {
+    const json& header = match["header"];
+    if (!header.is_object()) return invalid(path + ".header must be an object of header name to value");
+    for (auto& [name, value] : header.items()) {
+      if (name.empty()) return invalid(path + ".header must not have an empty header name");
+      if (!value.is_string()) return invalid(path + ".header." + name + " must be a string");
+      rule.headers.emplace_back(name, value.get<std::string>());
+    }
+  }
+  return ok_status();
+}
+
+Status parse_when(const json& when, const std::string& path, FaultRule& rule) {
+  if (!when.is_object()) return invalid(path + " must be an object");
+  EVENTEMU_TRY(only_keys(when, path, {"probability", "calls", "every", "times", "after_ms", "for_ms"}));
+  if (when.contains("probability")) {
+    double p;
+    EVENTEMU_ASSIGN(p, get_number(when["probability"], path + ".probability"));
+    if (!(p >= 0.0 && p <= 1.0)) return invalid(path + ".probability must be between 0 and 1");
+    rule.probability = p;
+  }
+  if (when.contains("calls")) {
+    const json& calls = when["calls"];
+    if (!calls.is_array() || calls.empty()) return invalid(path + ".calls must be a non-empty array of call numbers");
+    for (size_t i = 0; i < calls.size(); ++i) {
+      int64_t n;
+      EVENTEMU_ASSIGN(n, get_int(calls[i], path + ".calls[" + std::to_string(i) + "]", 1, INT64_MAX,
+                                 "a positive integer (calls are numbered from 1)"));
+      rule.calls.push_back(n);
+    }
+  }
+  if (when.contains("every")) {
+    EVENTEMU_ASSIGN(rule.every, get_int(when["every"], path + ".every", 1, INT64_MAX, "a positive integer"));
+  }
+  if (when.contains("times")) {
+    EVENTEMU_ASSIGN(rule.times, get_int(when["times"], path + ".times", 1, INT64_MAX, "a positive integer"));
+  }
+  if (when.contains("after_ms")) {
+    EVENTEMU_ASSIGN(rule.after_ms,
+                    get_int(when["after_ms"], path + ".after_ms", 0, kMaxMs, "a non-negative integer (milliseconds)"));
+  }
+  if (when.contains("for_ms")) {
+    EVENTEMU_ASSIGN(rule.for_ms,
+                    get_int(when["for_ms"], path + ".for_ms", 0, kMaxMs, "a non-negative integer (milliseconds)"));
+  }
+  return ok_status();
+}
+
+Status parse_delay(const json& delay, const std::string& path, FaultRule& rule) {
+  if (!delay.is_object()) return invalid(path + " must be an object");
+  EVENTEMU_TRY(only_keys(delay, path, {"dist", "min_ms", "max_ms", "median_ms", "sigma"}));
+  if (!delay.contains("dist")) return invalid(path + ".dist is required (uniform or lognormal)");
+  if (!delay["dist"].is_string()) return invalid(path + ".dist must be uniform or lognormal");
+  std::string dist = delay["dist"].get<std::string>();
+  FaultRule::Delay parsed;
+  const double max_delay = static_cast<double>(FaultEngine::kMaxDelayMs);
+  auto number = [&](const char* key) -> Result<double> {
+    if (!delay.contains(key)) return invalid(path + "." + key + " is required for dist " + dist);
+    return get_number(delay[key], path + "." + key);
+  };
+  auto unused = [&](std::initializer_list<const char*> keys) -> Status {
+    for (const char* key : keys) {
+      if (delay.contains(key)) return invalid(path + "." + key + " is not used by dist " + dist);
+    }
+    return ok_status();
+  };
+  if (dist == "uniform") {
+    EVENTEMU_TRY(unused({"median_ms", "sigma"}));
+    EVENTEMU_ASSIGN(parsed.min_ms, number("min_ms"));
+    EVENTEMU_ASSIGN(parsed.max_ms, number("max_ms"));
+    if (parsed.min_ms < 0 || parsed.min_ms > max_delay) {
+      return invalid(path + ".min_ms must be between 0 and " + std::to_string(FaultEngine::kMaxDelayMs));
+    }
+    if (parsed.max_ms < parsed.min_ms || parsed.max_ms > max_delay) {
+      return invalid(path + ".max_ms must be between min_ms and " + std::to_string(FaultEngine::kMaxDelayMs));
+    }
+  } else if (dist == "lognormal") {
+    EVENTEMU_TRY(unused({"min_ms", "max_ms"}));
+    EVENTEMU_ASSIGN(parsed.median_ms, number("median_ms"));
+    EVENTEMU_ASSIGN(parsed.sigma, number("sigma"));
+    parsed.lognormal = true;
+    if (!(parsed.median_ms > 0 && parsed.median_ms <= max_delay)) {
+      return invalid(path + ".median_ms must be greater than 0 and at most " +
+                     std::to_string(FaultEngine::kMaxDelayMs));
+    }
+    if (!(parsed.sigma >= 0 && parsed.sigma <= 10)) return invalid(path + ".sigma must be between 0 and 10");
+  } else {
+    return invalid(path + ".dist must be uniform or lognormal, not '" + dist + "'");
+  }
+  rule.delay = parsed;
+  return ok_status();
+}
+
+Status parse_action(const json& action, const std::string& path, FaultRule& rule) {
+  if (!action.is_object()) return invalid(path + " must be an object");
+  EVENTEMU_TRY(only_keys(action, path, {"status", "retry_after_s", "delay_ms", "delay", "fault", "rate_limit"}));
+  if (action.empty()) {
+    return invalid(path + " must have at least one of status, delay_ms, delay, fault, rate_limit");
+  }
+  if (action.contains("status")) {
+    int64_t status;
+    EVENTEMU_ASSIGN(status, get_int(action["status"], path + ".status", 400, 599,
+                                    "an HTTP error status (400-599)"));
+    rule.status = static_cast<int>(status);
+  }
+  if (action.contains("retry_after_s")) {
+    int64_t seconds;
+    EVENTEMU_ASSIGN(seconds, get_int(action["retry_after_s"], path + ".retry_after_s", 0, 86400,
+                                     "an integer between 0 and 86400 (seconds)"));
+    rule.retry_after_s = static_cast<int>(seconds);
+  }
+  if (action.contains("delay_ms")) {
+    EVENTEMU_ASSIGN(rule.delay_ms, get_int(action["delay_ms"], path + ".delay_ms", 0, FaultEngine::kMaxDelayMs,
+                                           "an integer between 0 and " + std::to_string(FaultEngine::kMaxDelayMs)));
+  }
+  if (action.contains("delay")) EVENTEMU_TRY(parse_delay(action["delay"], path + ".delay", rule));
+  if (action.contains("fault")) {
+    const json& fault = action["fault"];
+    static const std::pair<const char*, ConnectionFault> kinds[] = {
+        {"reset", ConnectionFault::kReset},         {"empty", ConnectionFault::kEmpty},
+        {"malformed", ConnectionFault::kMalformed}, {"truncate", ConnectionFault::kTruncate},
+        {"stall", ConnectionFault::kStall}};
+    bool found = false;
+    if (fault.is_string()) {
+      for (auto& [name, kind] : kinds) {
+        if (fault.get<std::string>() == name) {
+          rule.fault = kind;
+          found = true;
+        }
+      }
+    }
+    if (!found) return invalid(path + ".fault must be one of reset, empty, malformed, truncate, stall");
+  }
+  if (action.contains("rate_limit")) {
+    const json& limit = action["rate_limit"];
+    const std::string lpath = path + ".rate_limit";
+    if (!limit.is_object()) return invalid(lpath + " must be an object {\"rps\": N, \"burst\": N}");
+    EVENTEMU_TRY(only_keys(limit, lpath, {"rps", "burst"}));
+    if (!limit.contains("rps")) return invalid(lpath + ".rps is required");
+    FaultRule::RateLimit parsed;
+    EVENTEMU_ASSIGN(parsed.rps, get_number(limit["rps"], lpath + ".rps"));
+    if (!(parsed.rps > 0 && parsed.rps <= 1e6)) return invalid(lpath + ".rps must be greater than 0");
+    if (limit.contains("burst")) {
+      int64_t burst;
+      EVENTEMU_ASSIGN(burst, get_int(limit["burst"], lpath + ".burst", 1, 1'000'000, "an integer of at least 1"));
+      parsed.burst = static_cast<double>(burst);
+    } else {
+      parsed.burst = std::max(1.0, std::floor(parsed.rps));
+    }
+    rule.rate_limit = parsed;
+  }
+  if (rule.retry_after_s && !rule.status && !rule.rate_limit) {
+    return invalid(path + ".retry_after_s needs action.status or action.rate_limit");
+  }
+  return ok_status();
+}
+
+Result<FaultRule> parse_rule(const json& source, const std::string& path) {
+  if (!source.is_object()) return invalid(path + " must be an object with match, when and action");
+  EVENTEMU_TRY(only_keys(source, path, {"id", "match", "when", "action"}));
+  FaultRule rule;
+  if (source.contains("id")) EVENTEMU_ASSIGN(rule.id, get_string(source["id"], path + ".id"));
+  if (source.contains("match")) EVENTEMU_TRY(parse_match(source["match"], path + ".match", rule));
+  if (source.contains("when")) EVENTEMU_TRY(parse_when(source["when"], path + ".when", rule));
+  if (!source.contains("action")) return invalid(path + ".action is required");
+  EVENTEMU_TRY(parse_action(source["action"], path + ".action", rule));
+  rule.source = source;
+  return rule;
+}
+
+bool matches(const FaultRule& rule, const RequestFacts& facts) {
+  if (rule.operation && !glob_match(*rule.operation, facts.operation)) return false;
+  if (rule.project && *rule.project != facts.project) return false;
+  if (rule.method && !iequals(*rule.method, facts.method)) return false;
+  if (rule.path && !glob_match(*rule.path, facts.path)) return false;
+  for (const auto& [name, value] : rule.headers) {
+    if (!facts.headers) return false;
+    auto [begin, end] = facts.headers->equal_range(name);
+    if (std::none_of(begin, end, [&](const auto& header) { return header.second == value; })) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+FaultEngine::FaultEngine(Clock& clock, IdGenerator& ids) : clock_(clock), ids_(ids) {}
+
+int64_t FaultEngine::draw_delay(const FaultRule& rule) {
+  double total = static_cast<double>(rule.delay_ms);
+  if (rule.delay) {
+    const auto& d = *rule.delay;
+    if (d.lognormal) {
+      // Box-Muller from two uniform draws; 1 - u keeps the log away from 0.
+      double u1 = 1.0 - ids_.next_unit();
+      double u2 = ids_.next_unit();
+      double z = std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
+      total += d.median_ms * std::exp(d.sigma * z);
+    } else {
+      total += d.min_ms + ids_.next_unit() * (d.max_ms - d.min_ms);
+    }
+  }
+  if (!(total >= 0)) total = 0;
+  return std::min<int64_t>(kMaxDelayMs, std::llround(std::min(total, static_cast<double>(kMaxDelayMs))));
+}
+
+std::optional<FaultDecision> FaultEngine::decide(const RequestFacts& facts) {
+  std::lock_guard lock(mutex_);
+  if (rules_.empty()) return std::nullopt;
+  const int64_t now = clock_.now_ms();
+  for (auto& rule : rules_) {
+    if (!matches(rule, facts)) continue;
+    const int64_t opens = rule.added_at_ms + rule.after_ms;
+    if (now < opens) continue;
+    if (rule.for_ms && now >= opens + *rule.for_ms) continue;
+
+    const uint64_t call = ++rule.matched;
+    if (rule.times && rule.fired >= static_cast<uint64_t>(*rule.times)) continue;
+    if (!rule.calls.empty() &&
+        std::find(rule.calls.begin(), rule.calls.end(), static_cast<int64_t>(call)) == rule.calls.end()) {
+      continue;
+    }
+    if (rule.every && call % static_cast<uint64_t>(*rule.every) != 0) continue;
+
+    std::optional<int> rate_retry_after;
+    if (rule.rate_limit) {
+      const auto& limit = *rule.rate_limit;
+      if (now > rule.refilled_at_ms) {
+        rule.tokens = std::min(limit.burst, rule.tokens + static_cast<double>(now - rule.refilled_at_ms) * limit.rps / 1000.0);
+      }
+      rule.refilled_at_ms = now;
+      if (rule.tokens >= 1.0) {
+        rule.tokens -= 1.0;
+        continue;  // a token was available: the request passes
+      }
+      rate_retry_after = std::max(1, static_cast<int>(std::ceil((1.0 - rule.tokens) / limit.rps)));
+    }
+
+    if (rule.probability && !(ids_.next_unit() < *rule.probability)) continue;
+
+    ++rule.fired;
+    FaultDecision decision;
+    decision.rule_id = rule.id;
+    decision.delay_ms = draw_delay(rule);
+    decision.status = rule.status;
+    decision.retry_after_s = rule.retry_after_s;
+    decision.fault = rule.fault;
+    if (rule.rate_limit) {
+      if (!decision.status) decision.status = 429;
+      if (!decision.retry_after_s) decision.retry_after_s = rate_retry_after;
+    }
+    return decision;
+  }
+  return std::nullopt;
+}
+
+Status FaultEngine::validate(const json& rule, const std::string& path) {
+  auto parsed = parse_rule(rule, path);
+  if (!parsed) return parsed.take_error();
+  return ok_status();
+}
+
+std::string FaultEngine::generate_id_locked() {
+  std::string id;
+  do {
+    id = "rule-" + std::to_string(next_id_++);
+  } while (has_id_locked(id));
+  return id;
+}
+
+bool FaultEngine::has_id_locked(const std::string& id) const {
+  return std::any_of(rules_.begin(), rules_.end(), [&](const FaultRule& rule) { return rule.id == id; });
+}
+
+Result<std::string> FaultEngine::add(const json& rule) {
+  auto ids = add_all(json::array({rule}), "");
+  if (!ids) {
+    // add_all names "[0]..."; a single rule is "$...".
+    ApiError error = ids.take_error();
+    if (error.message.rfind("[0]", 0) == 0) error.message = "$" + error.message.substr(3);
+    return error;
+  }
+  return ids->front();
+}
+
+Result<std::vector<std::string>> FaultEngine::add_all(const json& rules, const std::string& path) {
+  if (!rules.is_array()) return invalid(path + " must be an array of rules");
+  std::vector<FaultRule> parsed;
+  for (size_t i = 0; i < rules.size(); ++i) {
+    auto rule = parse_rule(rules[i], path + "[" + std::to_string(i) + "]");
+    if (!rule) return rule.take_error();
+    parsed.push_back(std::move(rule).value());
+  }
+  std::lock_guard lock(mutex_);
+  for (size_t i = 0; i < parsed.size(); ++i) {
+    const auto& id = parsed[i].id;
+    if (id.empty()) continue;
+    bool taken = has_id_locked(id) ||
+                 std::any_of(parsed.begin(), parsed.begin() + static_cast<std::ptrdiff_t>(i),
+                             [&](const FaultRule& other) { return other.id == id; });
+    if (taken) return invalid(path + "[" + std::to_string(i) + "].id '" + id + "' is already used by another rule");
+  }
+  const int64_t now = clock_.now_ms();
+  std::vector<std::string> ids;
+  for (auto& rule : parsed) {
+    if (rule.id.empty()) {
+      // Generated ids must also avoid explicit ids later in this batch.
+      do {
+        rule.id = generate_id_locked();
+      } while (std::any_of(parsed.begin(), parsed.end(),
+                           [&](const FaultRule& other) { return &other != &rule && other.id == rule.id; }));
+    }
+    rule.source["id"] = rule.id;
+    rule.added_at_ms = now;
+    rule.refilled_at_ms = now;
+    if (rule.rate_limit) rule.tokens = rule.rate_limit->burst;
+    ids.push_back(rule.id);
+    rules_.push_back(std::move(rule));
+  }
+  return ids;
+}
+
+bool FaultEngine::remove(const std::string& id) {
+  std::lock_guard lock(mutex_);
+  auto it = std::find_if(rules_.begin(), rules_.end(), [&](const FaultRule& rule) { return rule.id == id; });
+  if (it == rules_.end()) return false;
+  rules_.erase(it);
+  return true;
+}
 
 void FaultEngine::clear() {
   std::lock_guard lock(mutex_);
   rules_.clear();
+  next_id_ = 1;
 }
 
-nlohmann::json FaultEngine::list() const { return nlohmann::json::array(); }
+json FaultEngine::list() const {
+  std::lock_guard lock(mutex_);
+  json out = json::array();
+  for (const auto& rule : rules_) {
+    json entry = rule.source;
+    entry["matched"] = rule.matched;
+    entry["fired"] = rule.fired;
+    entry["added_at_ms"] = rule.added_at_ms;
+    out.push_back(std::move(entry));
+  }
+  return out;
+}
 
 size_t FaultEngine::size() const {
   std::lock_guard lock(mutex_);

@@ -2,8 +2,13 @@
 // API request (first match wins). Rules come from /_emulator/faults, Python,
 // and scenarios. Thread-safe.
 //
-// NOTE: this is the foundation's minimal engine (no rules fire); the faults
-// issue replaces the internals while keeping decide()'s contract.
+// A request "matches" a rule when its match block passes and the rule's time
+// window (when.after_ms / when.for_ms, from when the rule was added) is open;
+// matching requests are counted (1-based) for when.calls / when.every. The
+// rule then fires unless times is spent, the call number is not selected, a
+// rate_limit bucket still has a token, or the probability draw says no (the
+// draw is taken last, only for otherwise-firing requests). The first firing
+// rule wins; later rules do not see the request.
 #pragma once
 
 #include <cstdint>
@@ -43,8 +48,48 @@ struct FaultDecision {
   ConnectionFault fault = ConnectionFault::kNone;
 };
 
+// One parsed rule with its live state (counters, token bucket).
+struct FaultRule {
+  std::string id;
+  nlohmann::json source;  // the rule as given, id filled in
+
+  // match
+  std::optional<std::string> operation, project, method, path;
+  std::vector<std::pair<std::string, std::string>> headers;
+  // when
+  std::optional<double> probability;
+  std::vector<int64_t> calls;
+  std::optional<int64_t> every, times;
+  int64_t after_ms = 0;
+  std::optional<int64_t> for_ms;
+  // action
+  std::optional<int> status, retry_after_s;
+  int64_t delay_ms = 0;
+  struct Delay {
+    bool lognormal = false;
+    double min_ms = 0, max_ms = 0, median_ms = 0, sigma = 0;
+  };
+  std::optional<Delay> delay;
+  ConnectionFault fault = ConnectionFault::kNone;
+  struct RateLimit {
+    double rps = 0;
+    double burst = 0;
+  };
+  std::optional<RateLimit> rate_limit;
+
+  // state
+  int64_t added_at_ms = 0;
+  double tokens = 0;
+  int64_t refilled_at_ms = 0;
+  uint64_t matched = 0;
+  uint64_t fired = 0;
+};
+
 class FaultEngine {
  public:
+  // Longest delay a rule can ask for (delay_ms + drawn delay).
+  static constexpr int64_t kMaxDelayMs = 60'000;
+
   FaultEngine(Clock& clock, IdGenerator& ids);
 
   std::optional<FaultDecision> decide(const RequestFacts& facts);
@@ -52,6 +97,11 @@ class FaultEngine {
   // Adds a rule (JSON of DESIGN.md §2); returns its id. Errors are 400s whose
   // message names the JSON path of the problem.
   Result<std::string> add(const nlohmann::json& rule);
+  // Adds several rules atomically (all or none); errors name "$.rules[i]...".
+  Result<std::vector<std::string>> add_all(const nlohmann::json& rules, const std::string& path = "$.rules");
+  // Checks a rule without adding it (scenario validation); `path` prefixes
+  // the JSON path in the error message.
+  static Status validate(const nlohmann::json& rule, const std::string& path = "$");
   bool remove(const std::string& id);
   void clear();
   nlohmann::json list() const;
@@ -61,7 +111,12 @@ class FaultEngine {
   Clock& clock_;
   IdGenerator& ids_;
   mutable std::mutex mutex_;
-  std::vector<nlohmann::json> rules_;
+  std::vector<FaultRule> rules_;
+  uint64_t next_id_ = 1;
+
+  std::string generate_id_locked();
+  bool has_id_locked(const std::string& id) const;
+  int64_t draw_delay(const FaultRule& rule);
 };
 
 }  // namespace eventemu::core

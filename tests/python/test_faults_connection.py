@@ -1,0 +1,75 @@
+"""Each connection-level fault as a real client (requests) sees it, plus a status in the CES envelope."""
+import pytest
+import requests
+
+URL_PATH = "/V1.0/p1/events?event_type=EVENT.CUSTOM"
+
+
+def add_rule(server, action, operation="ces.ListEvents"):
+    status, _, body = server.call("POST", "/_emulator/faults", {"match": {"operation": operation}, "action": action})
+    assert status == 201, body
+    return body["id"]
+
+
+@pytest.fixture
+def open_server(start):
+    return start("--auth", "off")
+
+
+def test_fault_reset_is_a_connection_reset(open_server):
+    add_rule(open_server, {"fault": "reset"})
+    with pytest.raises(requests.exceptions.ConnectionError) as raised:
+        requests.get(open_server.url + URL_PATH, timeout=5)
+    assert "reset" in str(raised.value).lower() or "aborted" in str(raised.value).lower()
+
+
+def test_fault_empty_is_a_remote_disconnect(open_server):
+    add_rule(open_server, {"fault": "empty"})
+    with pytest.raises(requests.exceptions.ConnectionError) as raised:
+        requests.get(open_server.url + URL_PATH, timeout=5)
+    assert "RemoteDisconnected" in str(raised.value) or "without response" in str(raised.value)
+
+
+def test_fault_truncate_is_an_incomplete_read(open_server):
+    # http.client enforces Content-Length (Debian's urllib3 1.26 does not by default).
+    import http.client
+    add_rule(open_server, {"fault": "truncate"})
+    host, port = open_server.url.split("//")[1].split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=5)
+    connection.request("GET", URL_PATH)
+    response = connection.getresponse()
+    assert response.status == 200
+    with pytest.raises(http.client.IncompleteRead):
+        response.read()
+    connection.close()
+
+
+def test_fault_malformed_breaks_the_response_parse(open_server):
+    add_rule(open_server, {"fault": "malformed"})
+    with pytest.raises(requests.exceptions.ChunkedEncodingError):
+        requests.get(open_server.url + URL_PATH, timeout=5)
+
+
+def test_fault_stall_makes_the_client_timeout_fire(open_server):
+    add_rule(open_server, {"fault": "stall"})
+    with pytest.raises(requests.exceptions.ReadTimeout):
+        requests.get(open_server.url + URL_PATH, timeout=0.5)
+
+
+def test_fault_status_503_in_ces_envelope_with_retry_after(open_server):
+    rule_id = add_rule(open_server, {"status": 503, "retry_after_s": 2})
+    response = requests.get(open_server.url + URL_PATH, timeout=5)
+    assert response.status_code == 503
+    assert response.headers["Retry-After"] == "2"
+    assert response.headers["X-Request-Id"]
+    assert response.json()["message"]["code"] == "503"
+    journal = open_server.call("GET", "/_emulator/requests?operation=ces.ListEvents")[2]["requests"]
+    assert journal[-1]["fault_rule"] == rule_id
+    assert journal[-1]["status"] == 503
+
+
+def test_fault_removed_rule_stops_firing(open_server):
+    rule_id = add_rule(open_server, {"status": 500})
+    assert requests.get(open_server.url + URL_PATH, timeout=5).status_code == 500
+    assert open_server.call("DELETE", f"/_emulator/faults/{rule_id}")[0] == 204
+    assert requests.get(open_server.url + URL_PATH, timeout=5).status_code == 200
