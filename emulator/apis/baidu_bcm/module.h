@@ -1,4 +1,5 @@
-// The bcm module: the ApiModule for this API (see core/api_module.h).
+// The bcm module: the ApiModule for Baidu BCM events (see core/api_module.h,
+// reference/baidu.md §0–§5, seed 003).
 #pragma once
 
 #include <memory>
