@@ -36,7 +36,8 @@ std::string account_of(const core::HttpRequest& request) {
 class Module : public core::ApiModule {
  public:
   explicit Module(core::ModuleContext& context)
-      : context_(context),
+      : clock_(context.clock),
+        ids_(context.ids),
         events_(context.database),
         policies_(context.database),
         alarms_(context.database),
@@ -87,7 +88,9 @@ class Module : public core::ApiModule {
   void shutdown() override { webhooks_.shutdown(); }
 
  private:
-  core::ModuleContext& context_;
+  // The context struct itself is a temporary of the caller; its parts outlive us.
+  core::Clock& clock_;
+  core::IdGenerator& ids_;
   mutable EventStore events_;
   mutable PolicyStore policies_;
   mutable AlarmStore alarms_;
@@ -99,7 +102,7 @@ class Module : public core::ApiModule {
 };
 
 core::Result<nlohmann::json> Module::seed(const nlohmann::json& body) {
-  auto batch = validate_seed_body(body, context_.clock.now_ms(), [this] { return context_.ids.uuid4(); });
+  auto batch = validate_seed_body(body, clock_.now_ms(), [this] { return ids_.uuid4(); });
   if (!batch) return batch.take_error();
   nlohmann::json ids = nlohmann::json::array();
   if (batch->kind == EventKind::kCloud) {

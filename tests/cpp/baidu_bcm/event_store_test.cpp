@@ -1,0 +1,173 @@
+// EventStore against an in-memory SQLite database.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "apis/baidu_bcm/event_store.h"
+
+using eventemu::baidu_bcm::CloudEvent;
+using eventemu::baidu_bcm::EventQuery;
+using eventemu::baidu_bcm::EventStore;
+using eventemu::baidu_bcm::PlatformEvent;
+using eventemu::core::Database;
+
+namespace {
+
+constexpr int64_t kHour = 3'600'000;
+constexpr int64_t kBase = 1'696'118'400'000;  // 2023-10-01T00:00:00Z
+
+CloudEvent cloud(const std::string& id, int64_t time_ms, const std::string& level = "NOTICE",
+                 const std::string& region = "bj") {
+  CloudEvent event;
+  event.account_id = "acc";
+  event.event_id = id;
+  event.service_name = "BCE_BCC";
+  event.region = region;
+  event.resource_id = "i-" + id;
+  event.event_type = "InstanceStateChange";
+  event.event_level = level;
+  event.event_alias = "BCC status change";
+  event.time_ms = time_ms;
+  return event;
+}
+
+EventQuery window(int64_t start_ms, int64_t end_ms) {
+  EventQuery query;
+  query.account_id = "acc";
+  query.page_size = 100;
+  query.start_ms = start_ms;
+  query.end_ms = end_ms;
+  return query;
+}
+
+std::vector<std::string> ids(const std::vector<CloudEvent>& events) {
+  std::vector<std::string> out;
+  for (const auto& event : events) out.push_back(event.event_id);
+  return out;
+}
+
+// Every 20 minutes for 10 hours, levels cycling, so windows cut hours in odd places.
+std::vector<CloudEvent> spread() {
+  std::vector<CloudEvent> events;
+  const char* levels[] = {"NOTICE", "WARNING", "MAJOR", "CRITICAL"};
+  for (int i = 0; i < 30; ++i) events.push_back(cloud("e" + std::to_string(i), kBase + i * 20 * 60'000, levels[i % 4]));
+  return events;
+}
+
+}  // namespace
+
+TEST_CASE("baidu_bcm store: lists newest first, or oldest first when ascending", "[baidu_bcm][store]") {
+  Database database(":memory:");
+  EventStore store(database);
+  store.insert_cloud("acc", {cloud("a", kBase), cloud("b", kBase + 2000), cloud("c", kBase + 1000)});
+  auto query = window(kBase, kBase + kHour);
+  CHECK(ids(store.list_cloud(query).items) == std::vector<std::string>{"b", "c", "a"});
+  query.ascending = true;
+  CHECK(ids(store.list_cloud(query).items) == std::vector<std::string>{"a", "c", "b"});
+}
+
+TEST_CASE("baidu_bcm store: pages with totals", "[baidu_bcm][store]") {
+  Database database(":memory:");
+  EventStore store(database);
+  store.insert_cloud("acc", spread());
+  auto query = window(kBase, kBase + 24 * kHour);
+  query.page_size = 7;
+  query.page_no = 5;
+  auto page = store.list_cloud(query);
+  CHECK(page.total == 30);
+  CHECK(ids(page.items) == std::vector<std::string>{"e1", "e0"});
+}
+
+TEST_CASE("baidu_bcm store: hour-summed totals equal row counts for any window", "[baidu_bcm][store]") {
+  Database database(":memory:");
+  EventStore store(database);
+  store.insert_cloud("acc", spread());
+  int64_t start = kBase + GENERATE(-kHour, 0, 1, 19 * 60'000, kHour, kHour + 1, 3 * kHour - 1);
+  int64_t length = GENERATE(0, 1, kHour - 1, kHour, 2 * kHour + 5, 9 * kHour);
+  auto level = GENERATE(std::optional<std::string>(), std::optional<std::string>("MAJOR"));
+  auto query = window(start, start + length);
+  query.event_level = level;
+  int64_t expected = 0;
+  for (const auto& event : spread()) {
+    bool in_window = event.time_ms >= query.start_ms && event.time_ms <= query.end_ms;
+    if (in_window && (!level || event.event_level == *level)) ++expected;
+  }
+  CAPTURE(start, length);
+  CHECK(store.list_cloud(query).total == expected);
+}
+
+TEST_CASE("baidu_bcm store: filters on every cloud parameter", "[baidu_bcm][store]") {
+  Database database(":memory:");
+  EventStore store(database);
+  CloudEvent other = cloud("x", kBase + 5, "MAJOR", "gz");
+  other.service_name = "BCE_CDS";
+  other.event_type = "VolumeAttachFail";
+  other.event_alias = "CDS volume attach failure";
+  other.resource_type = "Volume";
+  store.insert_cloud("acc", {cloud("a", kBase), other});
+  auto query = window(kBase, kBase + kHour);
+  SECTION("scope") { query.scope = "BCE_CDS"; }
+  SECTION("region") { query.region = "gz"; }
+  SECTION("level") { query.event_level = "MAJOR"; }
+  SECTION("eventName matches eventType") { query.event_name = "VolumeAttachFail"; }
+  SECTION("eventAlias is a substring") { query.event_alias = "attach"; }
+  SECTION("resourceType") { query.resource_type = "Volume"; }
+  SECTION("resourceId") { query.resource_id = "i-x"; }
+  SECTION("eventId") { query.event_id = "x"; }
+  auto page = store.list_cloud(query);
+  CHECK(ids(page.items) == std::vector<std::string>{"x"});
+  CHECK(page.total == 1);
+}
+
+TEST_CASE("baidu_bcm store: accounts are isolated", "[baidu_bcm][store]") {
+  Database database(":memory:");
+  EventStore store(database);
+  store.insert_cloud("acc", {cloud("a", kBase)});
+  CloudEvent foreign = cloud("b", kBase);
+  foreign.account_id = "other";
+  store.insert_cloud("other", {foreign});
+  auto page = store.list_cloud(window(kBase, kBase + kHour));
+  CHECK(ids(page.items) == std::vector<std::string>{"a"});
+  store.reset(std::string("acc"));
+  CHECK(store.list_cloud(window(kBase, kBase + kHour)).total == 0);
+  auto other = window(kBase, kBase + kHour);
+  other.account_id = "other";
+  CHECK(store.list_cloud(other).total == 1);
+}
+
+TEST_CASE("baidu_bcm store: an eventId already stored is skipped", "[baidu_bcm][store]") {
+  Database database(":memory:");
+  EventStore store(database);
+  CHECK(store.insert_cloud("acc", {cloud("a", kBase)}).size() == 1);
+  CHECK(store.insert_cloud("acc", {cloud("a", kBase), cloud("b", kBase)}).size() == 1);
+  CHECK(store.list_cloud(window(kBase, kBase + kHour)).total == 2);
+}
+
+TEST_CASE("baidu_bcm store: platform extras round-trip", "[baidu_bcm][store]") {
+  Database database(":memory:");
+  EventStore store(database);
+  PlatformEvent event;
+  event.account_id = "acc";
+  event.user_id = "*";
+  event.event_name = "RD_NET_ERROR";
+  event.event_id = "p1";
+  event.time_ms = kBase;
+  event.region = "bj";
+  event.az = R"(["zoneA"])";
+  event.event_level = "CRITICAL";
+  event.status = "ALARM";
+  event.resources = {{"BCE_BCC", "acc", "long", std::string("i-1"), std::nullopt}};
+  store.insert_platform("acc", {event});
+  auto page = store.list_platform(window(kBase, kBase));
+  REQUIRE(page.items.size() == 1);
+  const PlatformEvent& read = page.items[0];
+  CHECK(read.user_id == "*");
+  CHECK(read.event_source == "Platform");
+  CHECK(read.az == R"(["zoneA"])");
+  CHECK(read.status == "ALARM");
+  CHECK_FALSE(read.event_parent_alias.has_value());
+  REQUIRE(read.resources.size() == 1);
+  CHECK(read.resources[0].short_instance_id == "i-1");
+  CHECK_FALSE(read.resources[0].instance_name.has_value());
+}

@@ -1,0 +1,150 @@
+// The BCM operations over HTTP against the real Emulator, in-process on port 0.
+#include <catch2/catch.hpp>
+
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "app/emulator.h"
+#include "core/journal.h"
+
+using eventemu::app::Emulator;
+using Json = nlohmann::json;
+
+namespace {
+
+constexpr int64_t kNow = 1'700'000'000'000;
+const std::string kList =
+    "/event-api/v1/bce-event/list?pageNo=1&pageSize=10&startTime=2023-10-01T00:00:00Z"
+    "&endTime=2023-12-01T00:00:00Z&accountId=acc";
+const std::string kPolicies = "/event-api/v1/accounts/acc/services/BCE_BCC/alarm-policies";
+
+eventemu::core::Config test_config() {
+  eventemu::core::Config config;
+  config.port = 0;
+  config.seed = 7;
+  config.auth = eventemu::core::AuthMode::kOff;
+  config.clock = eventemu::core::ClockMode::kFrozen;
+  config.clock_frozen_at_ms = kNow;
+  config.log_level = eventemu::core::LogLevel::kOff;
+  return config;
+}
+
+Json policy(const std::string& name, const std::string& action) {
+  return {{"name", name},
+          {"blockStatus", "NORMAL"},
+          {"eventFilter", {{"eventLevel", "*"}, {"eventTypeList", {"*"}}}},
+          {"resource", {{"region", "bj"}, {"type", "Instance"}, {"monitorObjectType", "ALL"}}},
+          {"incidentActions", {action}}};
+}
+
+Json seed_body() {
+  return Json::parse(R"({"project":"acc","kind":"cloud","events":[{"serviceName":"BCE_BCC","region":"bj",
+    "resourceId":"i-1","eventType":"InstanceReboot","eventLevel":"WARNING","timestamp":"2023-11-01T00:00:00Z"}]})");
+}
+
+struct Server {
+  Emulator emulator{test_config()};
+  httplib::Client client{"127.0.0.1", emulator.start()};
+
+  httplib::Result post(const std::string& path, const Json& body) {
+    return client.Post(path.c_str(), body.dump(), "application/json");
+  }
+};
+
+// Records the bodies POSTed to /hook.
+struct HookServer {
+  httplib::Server server;
+  std::mutex mutex;
+  std::vector<Json> received;
+  int port = 0;
+  std::thread thread;
+
+  HookServer() {
+    server.Post("/hook", [this](const httplib::Request& request, httplib::Response& response) {
+      std::lock_guard lock(mutex);
+      received.push_back(Json::parse(request.body));
+      response.set_content("{}", "application/json");
+    });
+    port = server.bind_to_any_port("127.0.0.1");
+    thread = std::thread([this] { server.listen_after_bind(); });
+  }
+  ~HookServer() {
+    server.stop();
+    thread.join();
+  }
+  size_t count() {
+    std::lock_guard lock(mutex);
+    return received.size();
+  }
+};
+
+bool wait_for(const std::function<bool()>& done) {
+  for (int i = 0; i < 200 && !done(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  return done();
+}
+
+}  // namespace
+
+TEST_CASE("baidu_bcm handlers: ListCloudEvents answers the seed 003 envelope", "[baidu_bcm][handlers]") {
+  Server server;
+  REQUIRE(server.post("/_emulator/seed/bcm", seed_body())->status == 201);
+  auto response = server.client.Get(kList.c_str());
+  REQUIRE(response);
+  CHECK(response->status == 200);
+  CHECK(response->get_header_value("x-bce-request-id").size() == 36);
+  auto body = Json::parse(response->body);
+  CHECK(body["query"].is_null());
+  CHECK(body["fields"] == Json::array());
+  CHECK(body["orderBy"] == Json::array());
+  CHECK(body["totalElements"] == 1);
+  CHECK(body["content"][0]["timestamp"] == "2023-11-01T00:00:00Z");
+}
+
+TEST_CASE("baidu_bcm handlers: errors carry requestId equal to x-bce-request-id", "[baidu_bcm][handlers]") {
+  Server server;
+  auto response = server.client.Get("/event-api/v1/bce-event/list?pageNo=1");
+  REQUIRE(response);
+  CHECK(response->status == 400);
+  auto body = Json::parse(response->body);
+  CHECK(body["code"] == "INVALID_PARAMETER");
+  CHECK(body["message"] == "Required pageSize parameter int is not present");
+  CHECK(body["requestId"] == response->get_header_value("x-bce-request-id"));
+}
+
+TEST_CASE("baidu_bcm handlers: CreateEventPolicy refuses a duplicate name", "[baidu_bcm][handlers]") {
+  Server server;
+  CHECK(server.post(kPolicies, policy("p", "a"))->status == 200);
+  auto again = server.post(kPolicies, policy("p", "b"));
+  REQUIRE(again);
+  CHECK(again->status == 400);
+  CHECK(Json::parse(again->body)["message"] ==
+        "name 'p' is already used by an event alarm policy of service BCE_BCC in account acc.");
+}
+
+TEST_CASE("baidu_bcm handlers: a matching seeded event becomes an alarm and a webhook call", "[baidu_bcm][handlers]") {
+  Server server;
+  HookServer hook;
+  std::string url = "http://127.0.0.1:" + std::to_string(hook.port) + "/hook";
+  REQUIRE(server.client.Put("/_emulator/bcm/actions/act-1", Json{{"url", url}}.dump(), "application/json")->status == 200);
+  REQUIRE(server.post(kPolicies, policy("p", "act-1"))->status == 200);
+  REQUIRE(server.post("/_emulator/seed/bcm", seed_body())->status == 201);
+  auto history = server.client.Get(
+      "/event-api/v1/accounts/acc/services/BCE_BCC/alarm-histories?pageNo=1&pageSize=10"
+      "&startTime=2023-10-01T00:00:00Z&endTime=2023-12-01T00:00:00Z");
+  REQUIRE(history);
+  auto body = Json::parse(history->body);
+  REQUIRE(body["totalElements"] == 1);
+  CHECK(body["content"][0]["policyName"] == "p");
+  CHECK(body["content"][0]["timestamp"] == 1'698'796'800'000);
+  REQUIRE(wait_for([&] { return hook.count() == 1; }));
+  CHECK(hook.received[0]["policyName"] == "p");
+  CHECK(hook.received[0]["actionId"] == "act-1");
+  CHECK(hook.received[0]["eventName"] == "InstanceReboot");
+}
