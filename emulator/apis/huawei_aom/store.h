@@ -1,0 +1,70 @@
+// EventStore: the only code that runs SQL for AOM events and alarms.
+//
+// Schema (designed for 10^6 events per project and millisecond queries):
+// `aom_events` keeps the six mandatory metadata keys (seed 001) as their own
+// columns, so metadata_relation on them is an indexed equality and search a
+// scan of short columns; any other metadata key lives in `extra_metadata`
+// (JSON, NULL when there is none), and annotations/attach_rule/policy are JSON
+// text, NULL when empty. Projects are interned in `aom_projects` so each row
+// and index entry carries an integer, not a 32-character project id. `seq`
+// (the rowid) is the insertion order and the last key of every sort, which
+// makes keyset paging exact. Indexes: (project, id) unique for clears, and
+// (project, starts_at), (project, event_name, starts_at),
+// (project, resource_id, starts_at) for the time window and the selective
+// metadata filters.
+//
+// Alarm lifecycle (seed 001 timeout): nothing is rewritten when an alarm times
+// out. An alarm is active while ends_at = 0 and starts_at + timeout > now;
+// reads report ends_at = starts_at + timeout for one that expired. So moving
+// the emulator clock is enough to expire alarms, in either direction.
+//
+// Threading model: no state besides the Database reference; every public
+// method holds Database::lock() for its whole run (a read, or one write
+// transaction), so it may be called from any server thread.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "apis/huawei_aom/model.h"
+#include "core/store/sqlite.h"
+
+namespace eventemu::huawei_aom {
+
+class EventStore {
+ public:
+  // Creates the schema if missing.
+  explicit EventStore(core::Database& database);
+
+  // Stores every record (ids already assigned) in one transaction. A record
+  // whose id already exists in the project replaces it (seeding twice).
+  void insert(const std::string& project_id, const std::vector<EventRecord>& records);
+
+  // Clears the alarms named by `clears` at their ends_at (or `now_ms`), never
+  // later than their own expiry; an already cleared alarm keeps its ends_at.
+  // All or nothing: returns the index of the first unknown id, and then
+  // changes nothing.
+  std::optional<size_t> clear(const std::string& project_id, const std::vector<ClearRequest>& clears,
+                              int64_t now_ms);
+
+  // One page of ListEvents, ordered by query.sort then seq.
+  EventPage list(const std::string& project_id, const ListQuery& query, int64_t now_ms);
+  // CountEvents: matches per severity and step-aligned bucket of starts_at.
+  SeverityBuckets count_by_bucket(const std::string& project_id, const CountQuery& query, int64_t now_ms);
+
+  // Deletes every project's events, or one project's.
+  void reset(const std::optional<std::string>& project_id);
+  int64_t count();
+
+ private:
+  std::optional<int64_t> project_key(const std::string& project_id);
+  int64_t intern_project(const std::string& project_id);
+
+  core::Database& database_;
+};
+
+}  // namespace eventemu::huawei_aom
