@@ -24,8 +24,32 @@ run: build
 test-cpp: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
 
+# pytest: the binary's HTTP tests, the Python bindings and plugin (tests/python/bindings)
+# and the example application (python/examples), all against this build tree.
+PYTEST_BUILD_TREE = EVENTEMU_BINARY=$(CURDIR)/$(BUILD_DIR)/eventemu EVENTEMU_REQUIRE_PYTHON=1 \
+  PYTHONPATH=$(CURDIR)/$(BUILD_DIR)/python $(PYTHON) -m pytest -q -p pytester -p eventemu.pytest_plugin
+
+.PHONY: test-examples test-python-install
+
 test-python: build
-	EVENTEMU_BINARY=$(CURDIR)/$(BUILD_DIR)/eventemu $(PYTHON) -m pytest -q tests/python
+	$(PYTEST_BUILD_TREE) tests/python python/examples
+
+test-examples: build
+	$(PYTEST_BUILD_TREE) python/examples
+
+# Installs the package into a fresh virtualenv with pip, offline (reusing this
+# build tree), then proves the pytest11 entry point and runs the examples
+# against the installed copy, with no PYTHONPATH and no -p.
+VENV_DIR ?= $(BUILD_DIR)/venv
+test-python-install: build
+	rm -rf $(VENV_DIR) python/build python/eventemu.egg-info
+	$(PYTHON) -m venv --system-site-packages $(VENV_DIR)
+	EVENTEMU_CMAKE_BUILD_DIR=$(CURDIR)/$(BUILD_DIR) EVENTEMU_BUILD_JOBS=$(JOBS) \
+	  $(VENV_DIR)/bin/pip install -q --no-build-isolation --no-index --no-deps ./python
+	rm -rf python/build python/eventemu.egg-info
+	cd $(VENV_DIR) && env -u PYTHONPATH EVENTEMU_EXPECT_INSTALLED=$(CURDIR)/$(VENV_DIR) \
+	  bin/python -m pytest -q -p no:cacheprovider $(CURDIR)/tests/python/bindings/installed
+	cd $(VENV_DIR) && env -u PYTHONPATH bin/python -m pytest -q -p no:cacheprovider $(CURDIR)/python/examples
 
 # The C++ tests again under AddressSanitizer and UndefinedBehaviorSanitizer.
 test-sanitize: deps
@@ -51,7 +75,7 @@ bench: bench-build
 bench-smoke: bench-build
 	$(PYTHON) tests/bench/run_bench.py --build-dir $(BENCH_DIR) --smoke
 
-test: test-cpp test-python test-sanitize bench-smoke
+test: test-cpp test-python test-python-install test-sanitize bench-smoke
 
 clean:
 	rm -rf $(BUILD_DIR) $(ASAN_DIR)
