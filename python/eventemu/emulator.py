@@ -249,6 +249,8 @@ class EmulatorControls:
     def load_scenario(self, scenario: ScenarioSpec) -> Dict[str, Any]:
         """Loads a scenario: a name ("throttled", from the scenario folders), a path
         to a JSON file, or the scenario itself as a dict. Returns its status entry."""
+        if not hasattr(self._backend, "load_scenario"):
+            raise EmulatorError("scenarios are not available in this build of eventemu._core")
         if isinstance(scenario, Mapping):
             return self._backend.load_scenario(dict(scenario))
         if not isinstance(scenario, (str, os.PathLike)):
