@@ -15,14 +15,12 @@ namespace {
 
 // a: Major alarm "cpu high", b: Critical alarm "disk full", c: Info event "cpu low",
 // d: Minor alarm "Mem Leak" with an extra metadata key; newest is a.
-Store sample() {
-  Store fixture;
+void fill_sample(Store& fixture) {
   auto d = record("d", "Mem Leak", kNow - 4 * kMinute, "Minor");
   d.metadata["cluster"] = "blue";
   fixture.store.insert("p1", {d, record("c", "cpu low", kNow - 3 * kMinute, "Info", "event"),
                               record("b", "disk full", kNow - 2 * kMinute, "Critical"),
                               record("a", "cpu high", kNow - kMinute, "Major")});
-  return fixture;
 }
 
 ListQuery with_relations(std::vector<RelationCondition> relations) {
@@ -34,33 +32,38 @@ ListQuery with_relations(std::vector<RelationCondition> relations) {
 }  // namespace
 
 TEST_CASE("huawei_aom query: default order is starts_at descending", "[huawei_aom][query]") {
-  auto fixture = sample();
+  Store fixture;
+  fill_sample(fixture);
   CHECK(fixture.ids(day_query()) == Ids{"a", "b", "c", "d"});
 }
 
 TEST_CASE("huawei_aom query: AND conditions must all hold", "[huawei_aom][query]") {
-  auto fixture = sample();
+  Store fixture;
+  fill_sample(fixture);
   auto query = with_relations({{"event_type", {"alarm"}, Relation::kAnd},
                                {"event_severity", {"Critical", "Minor"}, Relation::kAnd}});
   CHECK(fixture.ids(query) == Ids{"b", "d"});
 }
 
 TEST_CASE("huawei_aom query: OR conditions need one to hold", "[huawei_aom][query]") {
-  auto fixture = sample();
+  Store fixture;
+  fill_sample(fixture);
   auto query = with_relations({{"event_name", {"cpu low"}, Relation::kOr},
                                {"event_severity", {"Critical"}, Relation::kOr}});
   CHECK(fixture.ids(query) == Ids{"b", "c"});
 }
 
 TEST_CASE("huawei_aom query: NOT conditions must all fail", "[huawei_aom][query]") {
-  auto fixture = sample();
+  Store fixture;
+  fill_sample(fixture);
   auto query = with_relations({{"event_severity", {"Critical"}, Relation::kNot},
                                {"event_type", {"event"}, Relation::kNot}});
   CHECK(fixture.ids(query) == Ids{"a", "d"});
 }
 
 TEST_CASE("huawei_aom query: AND, OR and NOT combine", "[huawei_aom][query]") {
-  auto fixture = sample();
+  Store fixture;
+  fill_sample(fixture);
   auto query = with_relations({{"event_type", {"alarm"}, Relation::kAnd},
                                {"event_name", {"cpu high"}, Relation::kOr},
                                {"event_severity", {"Minor"}, Relation::kOr},
@@ -69,19 +72,22 @@ TEST_CASE("huawei_aom query: AND, OR and NOT combine", "[huawei_aom][query]") {
 }
 
 TEST_CASE("huawei_aom query: relations on other metadata keys", "[huawei_aom][query]") {
-  auto fixture = sample();
+  Store fixture;
+  fill_sample(fixture);
   CHECK(fixture.ids(with_relations({{"cluster", {"blue"}, Relation::kAnd}})) == Ids{"d"});
   // Rows without the key never match it, so NOT keeps them.
   CHECK(fixture.ids(with_relations({{"cluster", {"blue"}, Relation::kNot}})) == Ids{"a", "b", "c"});
 }
 
 TEST_CASE("huawei_aom query: a condition without values constrains nothing", "[huawei_aom][query]") {
-  auto fixture = sample();
+  Store fixture;
+  fill_sample(fixture);
   CHECK(fixture.ids(with_relations({{"event_name", {}, Relation::kAnd}})) == Ids{"a", "b", "c", "d"});
 }
 
 TEST_CASE("huawei_aom query: search is a case-insensitive substring of metadata values", "[huawei_aom][query]") {
-  auto fixture = sample();
+  Store fixture;
+  fill_sample(fixture);
   auto [search, expected] = GENERATE(table<std::string, Ids>({
       {"CPU", Ids{"a", "c"}},
       {"mem leak", Ids{"d"}},
@@ -98,7 +104,8 @@ TEST_CASE("huawei_aom query: search is a case-insensitive substring of metadata 
 }
 
 TEST_CASE("huawei_aom query: sorts by any listed field in either order", "[huawei_aom][query]") {
-  auto fixture = sample();
+  Store fixture;
+  fill_sample(fixture);
   auto [field, order, expected] = GENERATE(table<std::string, SortOrder, Ids>({
       {"event_name", SortOrder::kAscending, Ids{"d", "a", "c", "b"}},  // BINARY: upper case first
       {"event_severity", SortOrder::kDescending, Ids{"d", "a", "c", "b"}},
@@ -122,7 +129,8 @@ TEST_CASE("huawei_aom query: equal sort keys fall back to insertion order", "[hu
 }
 
 TEST_CASE("huawei_aom query: the time window bounds starts_at inclusively", "[huawei_aom][query]") {
-  auto fixture = sample();
+  Store fixture;
+  fill_sample(fixture);
   ListQuery query = day_query();
   query.filter.window.start_ms = kNow - 3 * kMinute;
   query.filter.window.end_ms = kNow - 2 * kMinute;
@@ -130,7 +138,8 @@ TEST_CASE("huawei_aom query: the time window bounds starts_at inclusively", "[hu
 }
 
 TEST_CASE("huawei_aom query: keyset pages stay exact while events arrive", "[huawei_aom][query]") {
-  auto fixture = sample();
+  Store fixture;
+  fill_sample(fixture);
   ListQuery query = day_query();
   query.limit = 3;
   auto first = fixture.store.list("p1", query, kNow);
