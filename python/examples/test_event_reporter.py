@@ -107,7 +107,7 @@ def test_report_ces_event_bad_input_is_not_retried(reporter, emu):
 
 def test_report_aom_alarm_survives_throttling_and_a_reset(reporter, emu):
     emu.add_fault(operation="aom.PushEvents", status=429, times=1)
-    emu.add_fault(operation="aom.PushEvents", fault="reset", calls=[2])
+    emu.add_fault(operation="aom.PushEvents", fault="reset", times=1)  # sees only what rule 1 let through
     reporter.report_aom_alarm("cpuHigh", severity="Major", resource_id="ecs-1", message="CPU above 90%")
     assert reporter.attempts_made == 3
     alarms = reporter.active_aom_alarms()
