@@ -1,8 +1,24 @@
-"""Helpers shared by the bindings tests (imported by name; conftest holds fixtures)."""
+"""Helpers and fixtures shared by the bindings tests. Run them with
+PYTHONPATH=<build>/python and `-p pytester` (make test-python does both):
+
+    PYTHONPATH=build/python /usr/bin/python3 -m pytest -p pytester tests/python/bindings
+
+There is deliberately no conftest.py here: tests/python/conftest.py is imported
+by name (`from conftest import BINARY`), and a second conftest module would
+shadow it. Test modules import the fixtures below instead.
+"""
 import json
+import os
 import pathlib
 import urllib.error
 import urllib.request
+
+import pytest
+
+if os.environ.get("EVENTEMU_REQUIRE_PYTHON") == "1":
+    import eventemu  # CI: a missing module is a failure, not a skip
+else:
+    eventemu = pytest.importorskip("eventemu", reason="eventemu._core not built or not on PYTHONPATH")
 
 ROOT = pathlib.Path(__file__).resolve().parents[3]
 FIXTURES = ROOT / "fixtures"
@@ -27,3 +43,18 @@ def call(url, method, path, body=None, headers=None, timeout=10):
 def ces_item(name, time=NOW, level="Major"):
     return {"event_name": name, "event_source": "financial.System", "time": time,
             "detail": {"event_level": level, "event_state": "normal"}}
+
+
+@pytest.fixture
+def emulator():
+    """A started in-process emulator: auth off, clock frozen at NOW, seed 7."""
+    with eventemu.Emulator(auth="off", clock=NOW, seed=7) as running:
+        yield running
+
+
+@pytest.fixture
+def ces(emulator):
+    """POST/GET helper for CES on `emulator`."""
+    def send(method, path, body=None, headers=None):
+        return call(emulator.url, method, path, body, headers)
+    return send

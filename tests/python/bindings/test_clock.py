@@ -1,8 +1,8 @@
 """emu.clock: now_ms, freeze, advance, resume, set, and their argument errors."""
 import pytest
 
-import eventemu
-from bindings_support import NOW
+from bindings_support import NOW, emulator, ces  # noqa: F401 (fixtures)
+import eventemu  # noqa: E402 (after the importorskip in bindings_support)
 
 
 def test_clock_now_ms_reads_the_frozen_start(emulator):

@@ -8,8 +8,8 @@ import time
 
 import pytest
 
-import eventemu
-from bindings_support import FIXTURES, NOW, call, ces_item
+from bindings_support import FIXTURES, NOW, call, ces_item, emulator  # noqa: F401 (fixtures)
+import eventemu  # noqa: E402 (after the importorskip in bindings_support)
 
 
 def test_emulator_context_manager_serves_on_a_free_port():

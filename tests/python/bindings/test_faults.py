@@ -3,8 +3,8 @@ import math
 
 import pytest
 
-import eventemu
-from bindings_support import ces_item
+from bindings_support import ces_item, emulator, ces  # noqa: F401 (fixtures)
+import eventemu  # noqa: E402 (after the importorskip in bindings_support)
 
 
 def create(ces, name="e"):

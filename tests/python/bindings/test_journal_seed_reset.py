@@ -1,8 +1,8 @@
 """emu.requests / clear_requests / seed / reset / health."""
 import pytest
 
-import eventemu
-from bindings_support import NOW, PROJECT, ces_item
+from bindings_support import NOW, PROJECT, ces_item, emulator, ces  # noqa: F401 (fixtures)
+import eventemu  # noqa: E402 (after the importorskip in bindings_support)
 
 
 def test_requests_returns_journal_entries_as_dicts(emulator, ces):

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-import eventemu
-from bindings_support import call, ces_item
+from bindings_support import call, ces_item, emulator  # noqa: F401 (fixtures)
+import eventemu  # noqa: E402 (after the importorskip in bindings_support)
 
 PLUGIN = ("-p", "eventemu.pytest_plugin")
 

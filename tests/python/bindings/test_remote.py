@@ -3,8 +3,8 @@ import socket
 
 import pytest
 
-import eventemu
-from bindings_support import NOW, ces_item, call
+from bindings_support import NOW, ces_item, call, emulator  # noqa: F401 (fixtures)
+import eventemu  # noqa: E402 (after the importorskip in bindings_support)
 
 
 @pytest.fixture

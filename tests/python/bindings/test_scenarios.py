@@ -3,8 +3,8 @@ import json
 
 import pytest
 
-import eventemu
-from bindings_support import ces_item
+from bindings_support import ces_item, emulator, ces  # noqa: F401 (fixtures)
+import eventemu  # noqa: E402 (after the importorskip in bindings_support)
 
 # The scenario API (admin::ControlPlane::load_scenario ...) is bound once it exists.
 pytestmark = pytest.mark.skipif(not hasattr(eventemu._core.Emulator, "load_scenario"),

@@ -5,7 +5,12 @@ import importlib.metadata
 import os
 import pathlib
 
-import eventemu
+import pytest
+
+if os.environ.get("EVENTEMU_REQUIRE_PYTHON") == "1" or os.environ.get("EVENTEMU_EXPECT_INSTALLED"):
+    import eventemu
+else:
+    eventemu = pytest.importorskip("eventemu", reason="eventemu not installed or not on PYTHONPATH")
 
 
 def test_installed_package_is_the_one_imported():
