@@ -3,6 +3,7 @@
 #include "core/clock.h"
 #include "core/config.h"
 #include "core/faults/fault_engine.h"
+#include "core/faults/scenario_runner.h"
 
 namespace eventemu::admin {
 
@@ -32,7 +33,7 @@ json ControlPlane::health() const {
               {"clock", clock()},
               {"seed", parts_.seed},
               {"faults", parts_.faults.size()},
-              {"scenarios", json::array()},
+              {"scenarios", parts_.scenarios.summary()},
               {"journal", {{"size", parts_.journal.size()}, {"limit", parts_.journal.limit()}}},
               {"stats", stats}};
   if (parts_.extra_health) {
@@ -49,9 +50,14 @@ void ControlPlane::reset(const std::optional<std::string>& project) {
   } else {
     parts_.journal.clear();
     parts_.faults.clear();
+    parts_.scenarios.stop_all();
   }
   for (auto& hook : reset_hooks_) hook(project);
-  if (!project && parts_.reload_fixtures) parts_.reload_fixtures();
+  if (project) return;
+  // Back to the state the emulator started in: its fixtures, then its
+  // scenarios (which may seed fixtures of their own), from their first phase.
+  if (parts_.reload_fixtures) parts_.reload_fixtures();
+  if (parts_.reload_scenarios) parts_.reload_scenarios();
 }
 
 void ControlPlane::on_reset(std::function<void(const std::optional<std::string>&)> hook) {

@@ -18,6 +18,8 @@
 namespace eventemu::core {
 class Clock;
 class FaultEngine;
+class ScenarioRunner;
+struct Scenario;
 }  // namespace eventemu::core
 
 namespace eventemu::admin {
@@ -28,11 +30,16 @@ struct ControlParts {
   core::Clock& clock;
   core::Journal& journal;
   core::FaultEngine& faults;
+  core::ScenarioRunner& scenarios;
   std::vector<core::ApiModule*> modules;
+  // Where {"name": "throttled"} looks for throttled.json, in order.
+  std::vector<std::string> scenario_dirs;
   std::string db_path;
   uint64_t seed;
   // Re-applies the fixtures given at start-up (after a reset).
   std::function<void()> reload_fixtures;
+  // Re-loads the scenarios given at start-up (after a full reset).
+  std::function<void()> reload_scenarios;
   // Health details owned by others (server threads, scenarios).
   std::function<json()> extra_health;
 };
@@ -58,6 +65,19 @@ class ControlPlane {
   // POST /_emulator/seed/{api}
   core::Result<json> seed(const std::string& api, const json& body);
 
+  // --- scenarios (DESIGN.md §2; control_plane_scenarios.cpp) ---------------
+  // `spec` is a scenario object, {"name": "throttled"} (a file in the
+  // scenario folders) or {"path": "/some/file.json"}. Applies the scenario's
+  // clock, fixtures, faults and first phase, replacing a loaded scenario of
+  // the same name; returns its status entry. Errors name the origin and the
+  // JSON path of the problem (400), or the unknown name (404).
+  core::Result<json> load_scenario(const json& spec);
+  core::Result<json> load_scenario_file(const std::string& path);
+  // {"scenarios": [{"name", "phase", "phase_index", "completed", ...}]}
+  json scenarios() const;
+  // Unloads one scenario (404 when none has that name) or, given nullopt, all.
+  core::Status unload_scenario(const std::optional<std::string>& name);
+
   core::ApiModule* module(const std::string& name) const;
   const std::vector<core::ApiModule*>& modules() const { return parts_.modules; }
   core::FaultEngine& faults() { return parts_.faults; }
@@ -65,6 +85,8 @@ class ControlPlane {
   void on_reset(std::function<void(const std::optional<std::string>&)> hook);
 
  private:
+  core::Result<json> apply_scenario(core::Scenario scenario);
+
   ControlParts parts_;
   int64_t started_wall_ms_;
   std::vector<std::function<void(const std::optional<std::string>&)>> reset_hooks_;

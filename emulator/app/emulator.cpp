@@ -8,12 +8,14 @@
 
 #include "admin/control_routes.h"
 #include "admin/fault_routes.h"
+#include "admin/scenario_routes.h"
 #include "app/api_registry.h"
 #include "core/auth/authenticator.h"
 #include "core/auth/credentials.h"
 #include "core/clock.h"
 #include "core/dispatcher.h"
 #include "core/faults/fault_engine.h"
+#include "core/faults/scenario_runner.h"
 #include "core/http/server.h"
 #include "core/id_generator.h"
 #include "core/journal.h"
@@ -30,6 +32,14 @@ uint64_t choose_seed(const core::Config& config) {
   return (static_cast<uint64_t>(device()) << 32) ^ device();
 }
 
+std::vector<std::string> scenario_search_path(const core::Config& config) {
+  std::vector<std::string> dirs = config.scenario_dirs;
+  dirs.push_back("scenarios");
+  dirs.push_back(EVENTEMU_INSTALLED_SCENARIOS_DIR);
+  dirs.push_back(EVENTEMU_SOURCE_SCENARIOS_DIR);
+  return dirs;
+}
+
 }  // namespace
 
 Emulator::Emulator(core::Config config) : config_(std::move(config)), seed_(choose_seed(config_)) {
@@ -42,6 +52,7 @@ Emulator::Emulator(core::Config config) : config_(std::move(config)), seed_(choo
   database_ = std::make_unique<core::Database>(config_.db);
   journal_ = std::make_unique<core::Journal>(config_.journal_limit);
   faults_ = std::make_unique<core::FaultEngine>(*clock_, *ids_);
+  scenarios_ = std::make_unique<core::ScenarioRunner>(*clock_, *faults_);
   auth_ = std::make_unique<core::Authenticator>(
       config_.auth, *clock_,
       config_.credentials.empty() ? core::auth::Credentials{} : core::auth::load_credentials_file(config_.credentials));
@@ -55,8 +66,10 @@ Emulator::Emulator(core::Config config) : config_(std::move(config)), seed_(choo
     modules.push_back(module.get());
   }
 
-  admin::ControlParts parts{*clock_, *journal_, *faults_, modules, config_.db, seed_,
+  admin::ControlParts parts{*clock_, *journal_, *faults_, *scenarios_, modules, scenario_search_path(config_),
+                            config_.db, seed_,
                             [this] { load_fixtures(); },
+                            [this] { load_startup_scenarios(); },
                             [this] {
                               return nlohmann::json{{"threads", server_ ? server_->threads() : 0},
                                                     {"auth", core::auth_mode_name(config_.auth)}};
@@ -64,11 +77,13 @@ Emulator::Emulator(core::Config config) : config_(std::move(config)), seed_(choo
   control_ = std::make_unique<admin::ControlPlane>(std::move(parts));
   admin::register_control_routes(admin_routes_, *control_);
   admin::register_fault_routes(admin_routes_, *faults_);
+  admin::register_scenario_routes(admin_routes_, *control_);
 
   dispatcher_ = std::make_unique<core::Dispatcher>(core::DispatcherParts{
       *clock_, *ids_, *journal_, *logger_, *faults_, *auth_, api_routes_, admin_routes_, modules,
       config_.admin_token});
   load_fixtures();
+  load_startup_scenarios();
 }
 
 Emulator::~Emulator() { stop(); }
@@ -96,6 +111,14 @@ void Emulator::load_fixtures() {
         logger_->debug("fixture loaded", {{"file", file.string()}});
       }
     }
+  }
+}
+
+void Emulator::load_startup_scenarios() {
+  for (const auto& file : config_.scenarios) {
+    auto loaded = control_->load_scenario_file(file);
+    if (!loaded) throw std::runtime_error("scenario " + loaded.error().message);
+    logger_->info("scenario loaded", {{"file", file}, {"name", (*loaded)["name"]}});
   }
 }
 

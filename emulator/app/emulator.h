@@ -26,6 +26,7 @@ class HttpServer;
 class IdGenerator;
 class Journal;
 class Logger;
+class ScenarioRunner;
 }  // namespace eventemu::core
 
 namespace eventemu::app {
@@ -59,6 +60,7 @@ class Emulator {
 
  private:
   void load_fixtures();
+  void load_startup_scenarios();
 
   core::Config config_;
   uint64_t seed_;
@@ -68,6 +70,7 @@ class Emulator {
   std::unique_ptr<core::Database> database_;
   std::unique_ptr<core::Journal> journal_;
   std::unique_ptr<core::FaultEngine> faults_;
+  std::unique_ptr<core::ScenarioRunner> scenarios_;
   std::unique_ptr<core::Authenticator> auth_;
   std::vector<std::unique_ptr<core::ApiModule>> modules_;
   core::Router api_routes_;

@@ -69,35 +69,6 @@ Result<double> get_number(const json& value, const std::string& path) {
 
 constexpr int64_t kMaxMs = 365LL * 24 * 3600 * 1000;  // a year: plenty for windows
 
-Status parse_match(const json& match, const std::string& path, FaultRule& rule) {
-  if (!match.is_object()) return invalid(path + " must be an object");
-  EVENTEMU_TRY(only_keys(match, path, {"operation", "project", "method", "path", "header"}));
-  if (match.contains("operation")) EVENTEMU_ASSIGN(rule.operation, get_string(match["operation"], path + ".operation"));
-  if (match.contains("project")) EVENTEMU_ASSIGN(rule.project, get_string(match["project"], path + ".project"));
-  if (match.contains("method")) {
-    std::string method;
-    EVENTEMU_ASSIGN(method, get_string(match["method"], path + ".method"));
-    for (char& c : method) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    rule.method = method;
-  }
-  if (match.contains("path")) {
-    std::string glob;
-    EVENTEMU_ASSIGN(glob, get_string(match["path"], path + ".path"));
-    if (glob.front() != '/' && glob.front() != '*') return invalid(path + ".path must start with '/' or '*'");
-    rule.path = glob;
-  }
-  if (match.contains("header")) {
-    const json& header = match["header"];
-    if (!header.is_object()) return invalid(path + ".header must be an object of header name to value");
-    for (auto& [name, value] : header.items()) {
-      if (name.empty()) return invalid(path + ".header must not have an empty header name");
-      if (!value.is_string()) return invalid(path + ".header." + name + " must be a string");
-      rule.headers.emplace_back(name, value.get<std::string>());
-    }
-  }
-  return ok_status();
-}
-
 Status parse_when(const json& when, const std::string& path, FaultRule& rule) {
   if (!when.is_object()) return invalid(path + " must be an object");
   EVENTEMU_TRY(only_keys(when, path, {"probability", "calls", "every", "times", "after_ms", "for_ms"}));
@@ -248,7 +219,7 @@ Result<FaultRule> parse_rule(const json& source, const std::string& path) {
   EVENTEMU_TRY(only_keys(source, path, {"id", "match", "when", "action"}));
   FaultRule rule;
   if (source.contains("id")) EVENTEMU_ASSIGN(rule.id, get_string(source["id"], path + ".id"));
-  if (source.contains("match")) EVENTEMU_TRY(parse_match(source["match"], path + ".match", rule));
+  if (source.contains("match")) EVENTEMU_ASSIGN(rule.match, RequestMatcher::parse(source["match"], path + ".match"));
   if (source.contains("when")) EVENTEMU_TRY(parse_when(source["when"], path + ".when", rule));
   if (!source.contains("action")) return invalid(path + ".action is required");
   EVENTEMU_TRY(parse_action(source["action"], path + ".action", rule));
@@ -256,20 +227,50 @@ Result<FaultRule> parse_rule(const json& source, const std::string& path) {
   return rule;
 }
 
-bool matches(const FaultRule& rule, const RequestFacts& facts) {
-  if (rule.operation && !glob_match(*rule.operation, facts.operation)) return false;
-  if (rule.project && *rule.project != facts.project) return false;
-  if (rule.method && !iequals(*rule.method, facts.method)) return false;
-  if (rule.path && !glob_match(*rule.path, facts.path)) return false;
-  for (const auto& [name, value] : rule.headers) {
+}  // namespace
+
+Result<RequestMatcher> RequestMatcher::parse(const json& match, const std::string& path) {
+  if (!match.is_object()) return invalid(path + " must be an object");
+  EVENTEMU_TRY(only_keys(match, path, {"operation", "project", "method", "path", "header"}));
+  RequestMatcher parsed;
+  if (match.contains("operation")) EVENTEMU_ASSIGN(parsed.operation, get_string(match["operation"], path + ".operation"));
+  if (match.contains("project")) EVENTEMU_ASSIGN(parsed.project, get_string(match["project"], path + ".project"));
+  if (match.contains("method")) {
+    std::string method;
+    EVENTEMU_ASSIGN(method, get_string(match["method"], path + ".method"));
+    for (char& c : method) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    parsed.method = method;
+  }
+  if (match.contains("path")) {
+    std::string glob;
+    EVENTEMU_ASSIGN(glob, get_string(match["path"], path + ".path"));
+    if (glob.front() != '/' && glob.front() != '*') return invalid(path + ".path must start with '/' or '*'");
+    parsed.path = glob;
+  }
+  if (match.contains("header")) {
+    const json& header = match["header"];
+    if (!header.is_object()) return invalid(path + ".header must be an object of header name to value");
+    for (auto& [name, value] : header.items()) {
+      if (name.empty()) return invalid(path + ".header must not have an empty header name");
+      if (!value.is_string()) return invalid(path + ".header." + name + " must be a string");
+      parsed.headers.emplace_back(name, value.get<std::string>());
+    }
+  }
+  return parsed;
+}
+
+bool RequestMatcher::matches(const RequestFacts& facts) const {
+  if (operation && !glob_match(*operation, facts.operation)) return false;
+  if (project && *project != facts.project) return false;
+  if (method && !iequals(*method, facts.method)) return false;
+  if (path && !glob_match(*path, facts.path)) return false;
+  for (const auto& [name, value] : headers) {
     if (!facts.headers) return false;
     auto [begin, end] = facts.headers->equal_range(name);
     if (std::none_of(begin, end, [&](const auto& header) { return header.second == value; })) return false;
   }
   return true;
 }
-
-}  // namespace
 
 FaultEngine::FaultEngine(Clock& clock, IdGenerator& ids) : clock_(clock), ids_(ids) {}
 
@@ -291,54 +292,72 @@ int64_t FaultEngine::draw_delay(const FaultRule& rule) {
   return std::min<int64_t>(kMaxDelayMs, std::llround(std::min(total, static_cast<double>(kMaxDelayMs))));
 }
 
-std::optional<FaultDecision> FaultEngine::decide(const RequestFacts& facts) {
+void FaultEngine::set_observer(std::function<void(const RequestFacts&)> observer) {
   std::lock_guard lock(mutex_);
-  if (rules_.empty()) return std::nullopt;
+  observer_ = std::move(observer);
+}
+
+std::optional<FaultDecision> FaultEngine::decide(const RequestFacts& facts) {
+  std::function<void(const RequestFacts&)> observer;
+  {
+    std::lock_guard lock(mutex_);
+    observer = observer_;
+  }
+  if (observer) observer(facts);
+  std::lock_guard lock(mutex_);
+  if (rules_.empty() && owned_rules_.empty()) return std::nullopt;
   const int64_t now = clock_.now_ms();
-  for (auto& rule : rules_) {
-    if (!matches(rule, facts)) continue;
-    const int64_t opens = rule.added_at_ms + rule.after_ms;
-    if (now < opens) continue;
-    if (rule.for_ms && now >= opens + *rule.for_ms) continue;
-
-    const uint64_t call = ++rule.matched;
-    if (rule.times && rule.fired >= static_cast<uint64_t>(*rule.times)) continue;
-    if (!rule.calls.empty() &&
-        std::find(rule.calls.begin(), rule.calls.end(), static_cast<int64_t>(call)) == rule.calls.end()) {
-      continue;
+  for (auto* rules : {&rules_, &owned_rules_}) {
+    for (auto& rule : *rules) {
+      if (auto decision = try_fire(rule, facts, now)) return decision;
     }
-    if (rule.every && call % static_cast<uint64_t>(*rule.every) != 0) continue;
-
-    std::optional<int> rate_retry_after;
-    if (rule.rate_limit) {
-      const auto& limit = *rule.rate_limit;
-      if (now > rule.refilled_at_ms) {
-        rule.tokens = std::min(limit.burst, rule.tokens + static_cast<double>(now - rule.refilled_at_ms) * limit.rps / 1000.0);
-      }
-      rule.refilled_at_ms = now;
-      if (rule.tokens >= 1.0) {
-        rule.tokens -= 1.0;
-        continue;  // a token was available: the request passes
-      }
-      rate_retry_after = std::max(1, static_cast<int>(std::ceil((1.0 - rule.tokens) / limit.rps)));
-    }
-
-    if (rule.probability && !(ids_.next_unit() < *rule.probability)) continue;
-
-    ++rule.fired;
-    FaultDecision decision;
-    decision.rule_id = rule.id;
-    decision.delay_ms = draw_delay(rule);
-    decision.status = rule.status;
-    decision.retry_after_s = rule.retry_after_s;
-    decision.fault = rule.fault;
-    if (rule.rate_limit) {
-      if (!decision.status) decision.status = 429;
-      if (!decision.retry_after_s) decision.retry_after_s = rate_retry_after;
-    }
-    return decision;
   }
   return std::nullopt;
+}
+
+std::optional<FaultDecision> FaultEngine::try_fire(FaultRule& rule, const RequestFacts& facts, int64_t now) {
+  if (!rule.match.matches(facts)) return std::nullopt;
+  const int64_t opens = rule.added_at_ms + rule.after_ms;
+  if (now < opens) return std::nullopt;
+  if (rule.for_ms && now >= opens + *rule.for_ms) return std::nullopt;
+
+  const uint64_t call = ++rule.matched;
+  if (rule.times && rule.fired >= static_cast<uint64_t>(*rule.times)) return std::nullopt;
+  if (!rule.calls.empty() &&
+      std::find(rule.calls.begin(), rule.calls.end(), static_cast<int64_t>(call)) == rule.calls.end()) {
+    return std::nullopt;
+  }
+  if (rule.every && call % static_cast<uint64_t>(*rule.every) != 0) return std::nullopt;
+
+  std::optional<int> rate_retry_after;
+  if (rule.rate_limit) {
+    const auto& limit = *rule.rate_limit;
+    if (now > rule.refilled_at_ms) {
+      rule.tokens =
+          std::min(limit.burst, rule.tokens + static_cast<double>(now - rule.refilled_at_ms) * limit.rps / 1000.0);
+    }
+    rule.refilled_at_ms = now;
+    if (rule.tokens >= 1.0) {
+      rule.tokens -= 1.0;
+      return std::nullopt;  // a token was available: the request passes
+    }
+    rate_retry_after = std::max(1, static_cast<int>(std::ceil((1.0 - rule.tokens) / limit.rps)));
+  }
+
+  if (rule.probability && !(ids_.next_unit() < *rule.probability)) return std::nullopt;
+
+  ++rule.fired;
+  FaultDecision decision;
+  decision.rule_id = rule.id;
+  decision.delay_ms = draw_delay(rule);
+  decision.status = rule.status;
+  decision.retry_after_s = rule.retry_after_s;
+  decision.fault = rule.fault;
+  if (rule.rate_limit) {
+    if (!decision.status) decision.status = 429;
+    if (!decision.retry_after_s) decision.retry_after_s = rate_retry_after;
+  }
+  return decision;
 }
 
 Status FaultEngine::validate(const json& rule, const std::string& path) {
@@ -356,7 +375,8 @@ std::string FaultEngine::generate_id_locked() {
 }
 
 bool FaultEngine::has_id_locked(const std::string& id) const {
-  return std::any_of(rules_.begin(), rules_.end(), [&](const FaultRule& rule) { return rule.id == id; });
+  auto same = [&](const FaultRule& rule) { return rule.id == id; };
+  return std::any_of(rules_.begin(), rules_.end(), same) || std::any_of(owned_rules_.begin(), owned_rules_.end(), same);
 }
 
 Result<std::string> FaultEngine::add(const json& rule) {
@@ -424,19 +444,59 @@ void FaultEngine::clear() {
 json FaultEngine::list() const {
   std::lock_guard lock(mutex_);
   json out = json::array();
-  for (const auto& rule : rules_) {
-    json entry = rule.source;
-    entry["matched"] = rule.matched;
-    entry["fired"] = rule.fired;
-    entry["added_at_ms"] = rule.added_at_ms;
-    out.push_back(std::move(entry));
+  for (auto* rules : {&rules_, &owned_rules_}) {
+    for (const auto& rule : *rules) {
+      json entry = rule.source;
+      entry["matched"] = rule.matched;
+      entry["fired"] = rule.fired;
+      entry["added_at_ms"] = rule.added_at_ms;
+      if (!rule.owner.empty()) entry["scenario"] = rule.owner;
+      out.push_back(std::move(entry));
+    }
   }
   return out;
 }
 
 size_t FaultEngine::size() const {
   std::lock_guard lock(mutex_);
-  return rules_.size();
+  return rules_.size() + owned_rules_.size();
+}
+
+Result<std::vector<std::string>> FaultEngine::replace_owned(const std::string& owner, const std::string& group,
+                                                            const json& rules, int64_t added_at_ms) {
+  if (!rules.is_array()) return invalid("$.faults must be an array of rules");
+  const std::string prefix = group.empty() ? owner + ":" : owner + ":" + group + ":";
+  std::vector<FaultRule> parsed;
+  for (size_t i = 0; i < rules.size(); ++i) {
+    auto rule = parse_rule(rules[i], "$[" + std::to_string(i) + "]");
+    if (!rule) return rule.take_error();
+    rule->owner = owner;
+    rule->group = group;
+    rule->id = prefix + (rule->id.empty() ? std::to_string(i + 1) : rule->id);
+    rule->source["id"] = rule->id;
+    rule->added_at_ms = added_at_ms;
+    rule->refilled_at_ms = added_at_ms;
+    if (rule->rate_limit) rule->tokens = rule->rate_limit->burst;
+    parsed.push_back(std::move(rule).value());
+  }
+  std::lock_guard lock(mutex_);
+  std::erase_if(owned_rules_, [&](const FaultRule& rule) { return rule.owner == owner && rule.group == group; });
+  std::vector<std::string> ids;
+  for (auto& rule : parsed) {
+    ids.push_back(rule.id);
+    owned_rules_.push_back(std::move(rule));
+  }
+  return ids;
+}
+
+void FaultEngine::remove_owned(const std::string& owner) {
+  std::lock_guard lock(mutex_);
+  std::erase_if(owned_rules_, [&](const FaultRule& rule) { return rule.owner == owner; });
+}
+
+void FaultEngine::clear_owned() {
+  std::lock_guard lock(mutex_);
+  owned_rules_.clear();
 }
 
 }  // namespace eventemu::core

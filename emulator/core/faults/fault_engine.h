@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -48,14 +49,26 @@ struct FaultDecision {
   ConnectionFault fault = ConnectionFault::kNone;
 };
 
+// A parsed "match" block (DESIGN.md §2): every given field must hold. Rules
+// use it to pick requests, scenario phases to count the calls that advance
+// them. An empty matcher matches every request.
+struct RequestMatcher {
+  std::optional<std::string> operation, project, method, path;
+  std::vector<std::pair<std::string, std::string>> headers;
+
+  // Errors are 400s naming `path` (the JSON path of the block).
+  static Result<RequestMatcher> parse(const nlohmann::json& match, const std::string& path);
+  bool matches(const RequestFacts& facts) const;
+};
+
 // One parsed rule with its live state (counters, token bucket).
 struct FaultRule {
   std::string id;
   nlohmann::json source;  // the rule as given, id filled in
+  std::string owner;      // "" for rules added directly; the scenario's name otherwise
+  std::string group;      // within an owner: "" (always on) or the phase's name
 
-  // match
-  std::optional<std::string> operation, project, method, path;
-  std::vector<std::pair<std::string, std::string>> headers;
+  RequestMatcher match;
   // when
   std::optional<double> probability;
   std::vector<int64_t> calls;
@@ -92,6 +105,10 @@ class FaultEngine {
 
   FaultEngine(Clock& clock, IdGenerator& ids);
 
+  // Called at the start of every decide(), outside the engine's lock, so a
+  // scenario can count the call and swap its phase's rules first.
+  void set_observer(std::function<void(const RequestFacts&)> observer);
+
   std::optional<FaultDecision> decide(const RequestFacts& facts);
 
   // Adds a rule (JSON of DESIGN.md §2); returns its id. Errors are 400s whose
@@ -103,20 +120,38 @@ class FaultEngine {
   // the JSON path in the error message.
   static Status validate(const nlohmann::json& rule, const std::string& path = "$");
   bool remove(const std::string& id);
+  // Removes the rules added directly (owner ""); scenario rules stay, since
+  // they belong to a loaded scenario and leave when it is unloaded.
   void clear();
   nlohmann::json list() const;
   size_t size() const;
+
+  // Scenario rules. They are evaluated after every directly added rule, so a
+  // test's own fault overrides the scenario running underneath it. `rules` is
+  // a JSON array; their ids get the prefix "<owner>:" so they never clash
+  // with direct rules. Time windows count from `added_at_ms` (a phase that
+  // begins when its predecessor's for_ms ran out begins at that instant, not
+  // when the next request happens to arrive).
+  Result<std::vector<std::string>> replace_owned(const std::string& owner, const std::string& group,
+                                                 const nlohmann::json& rules, int64_t added_at_ms);
+  // Drops every rule of `owner` (all groups).
+  void remove_owned(const std::string& owner);
+  // Drops every scenario rule.
+  void clear_owned();
 
  private:
   Clock& clock_;
   IdGenerator& ids_;
   mutable std::mutex mutex_;
-  std::vector<FaultRule> rules_;
+  std::vector<FaultRule> rules_;        // added directly, evaluated first
+  std::vector<FaultRule> owned_rules_;  // scenario rules, evaluated after
+  std::function<void(const RequestFacts&)> observer_;
   uint64_t next_id_ = 1;
 
   std::string generate_id_locked();
   bool has_id_locked(const std::string& id) const;
   int64_t draw_delay(const FaultRule& rule);
+  std::optional<FaultDecision> try_fire(FaultRule& rule, const RequestFacts& facts, int64_t now);
 };
 
 }  // namespace eventemu::core
