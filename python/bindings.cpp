@@ -301,6 +301,23 @@ void bind_engine(py::module_& module) {
              if (!removed) throw EmulatorFailure(404, "no fault rule with id '" + id + "'");
            })
       .def("faults", [](Engine& engine) { return released([&] { return engine.control().faults().list(); }); })
+      .def("load_scenario",
+           [](Engine& engine, py::dict spec) {
+             json request = from_python(spec);
+             return released([&] { return unwrap(engine.control().load_scenario(request)); });
+           })
+      .def("load_scenario_file",
+           [](Engine& engine, std::string path) {
+             return released([&] { return unwrap(engine.control().load_scenario_file(path)); });
+           })
+      .def("scenarios", [](Engine& engine) { return released([&] { return engine.control().scenarios(); }); })
+      .def(
+          "unload_scenario",
+          [](Engine& engine, std::optional<std::string> name) {
+            py::gil_scoped_release release;
+            unwrap(engine.control().unload_scenario(name));
+          },
+          py::arg("name") = py::none())
       .def("clear_faults", [](Engine& engine) {
         py::gil_scoped_release release;
         engine.control().faults().clear();
