@@ -132,3 +132,13 @@ def test_seed_aom_type_error_is_400(aom):
                                {"project": "p1", "events": [{"starts_at": "yesterday"}]}, JSON)
     assert status == 400
     assert body == {"error": "$.events[0].starts_at must be an integer, not string."}
+
+
+def test_list_events_serves_fixture_alarms(start):
+    import pathlib
+    fixtures = pathlib.Path(__file__).resolve().parents[2] / "fixtures"
+    server = launch(start, "--fixtures", str(fixtures))
+    body = {"time_range": "1637736000000.1637736600000.10"}
+    status, _, answer = list_events(server, body, project="0123456789abcdef0123456789abcdef")
+    assert status == 200
+    assert [e["id"] for e in answer["events"]] == ["6775161208461480001", "6775161208461480000"]

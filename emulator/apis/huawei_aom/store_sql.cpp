@@ -7,6 +7,8 @@
 namespace eventemu::huawei_aom::sql {
 namespace {
 
+constexpr size_t kLiteralListMax = 16;
+
 bool is_column_key(const std::string& key) {
   return std::any_of(kMandatoryKeys.begin(), kMandatoryKeys.end(), [&](const char* column) { return key == column; });
 }
@@ -21,6 +23,13 @@ std::string metadata_value(const std::string& key, Bindings& bindings) {
 // metadata[key] is one of condition.values; false (not NULL) for a missing key,
 // so NOT stays true for rows without the key.
 std::string condition_sql(const RelationCondition& condition, Bindings& bindings) {
+  // Short lists on a column become literal IN lists the planner can use with
+  // the column's index; longer ones are bound as one JSON array.
+  if (is_column_key(condition.key) && condition.values.size() <= kLiteralListMax) {
+    std::string list;
+    for (const auto& value : condition.values) list += (list.empty() ? "" : ", ") + bindings.add(value);
+    return condition.key + " IN (" + list + ")";
+  }
   std::string values = "(SELECT value FROM json_each(" + bindings.add(nlohmann::json(condition.values).dump()) + "))";
   std::string test = metadata_value(condition.key, bindings) + " IN " + values;
   return is_column_key(condition.key) ? test : "IFNULL(" + test + ", 0)";
