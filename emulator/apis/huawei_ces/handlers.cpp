@@ -7,6 +7,7 @@
 #include "core/clock.h"
 #include "core/id_generator.h"
 #include "core/json/json_reader.h"
+#include "core/json/json_writer.h"
 
 namespace eventemu::huawei_ces {
 namespace {
@@ -22,48 +23,94 @@ QueryParams query_params(const core::HttpRequest& request) {
   return params;
 }
 
-void put_optional(Json& object, const char* key, const std::optional<std::string>& value) {
-  if (value) object[key] = *value;
+// The answers below are written straight into a string (core/json/json_writer.h)
+// in the key order nlohmann::json's std::map gives, so the bytes are the same
+// as dumping a json tree, at a fraction of the cost.
+void put_optional(std::string& out, std::string_view key, const std::optional<std::string>& value) {
+  if (!value) return;
+  core::append_json_key(out, key);
+  core::append_json_string(out, *value);
+  out.push_back(',');
 }
 
-Json detail_json(const EventDetail& detail) {
-  Json json = Json::object();
-  put_optional(json, "content", detail.content);
-  put_optional(json, "group_id", detail.group_id);
-  put_optional(json, "resource_id", detail.resource_id);
-  put_optional(json, "resource_name", detail.resource_name);
-  put_optional(json, "event_state", detail.event_state);
-  put_optional(json, "event_level", detail.event_level);
-  put_optional(json, "event_user", detail.event_user);
-  json["event_type"] = detail.event_type;
-  json["sub_event_type"] = detail.sub_event_type;
-  Json dimensions = Json::array();
-  for (const auto& dimension : detail.dimensions) {
-    dimensions.push_back({{"name", dimension.name}, {"value", dimension.value}});
+void append_detail(std::string& out, const EventDetail& detail) {
+  out.push_back('{');
+  put_optional(out, "content", detail.content);
+  if (!detail.dimensions.empty()) {
+    core::append_json_key(out, "dimensions");
+    out.push_back('[');
+    for (size_t i = 0; i < detail.dimensions.size(); ++i) {
+      if (i) out.push_back(',');
+      out.append("{\"name\":");
+      core::append_json_string(out, detail.dimensions[i].name);
+      out.append(",\"value\":");
+      core::append_json_string(out, detail.dimensions[i].value);
+      out.push_back('}');
+    }
+    out.append("],");
   }
-  if (!dimensions.empty()) json["dimensions"] = std::move(dimensions);
-  return json;
+  put_optional(out, "event_level", detail.event_level);
+  put_optional(out, "event_state", detail.event_state);
+  core::append_json_key(out, "event_type");
+  core::append_json_string(out, detail.event_type);
+  out.push_back(',');
+  put_optional(out, "event_user", detail.event_user);
+  put_optional(out, "group_id", detail.group_id);
+  put_optional(out, "resource_id", detail.resource_id);
+  put_optional(out, "resource_name", detail.resource_name);
+  core::append_json_key(out, "sub_event_type");
+  core::append_json_string(out, detail.sub_event_type);
+  out.push_back('}');
 }
 
-Json event_info_json(const StoredEvent& event) {
-  return {{"event_id", event.event_id},
-          {"event_name", event.item.event_name},
-          {"event_source", event.item.event_source},
-          {"time", event.item.time},
-          {"detail", detail_json(event.item.detail)}};
+void append_event_info(std::string& out, const StoredEvent& event) {
+  out.append("{\"detail\":");
+  append_detail(out, event.item.detail);
+  out.append(",\"event_id\":");
+  core::append_json_string(out, event.event_id);
+  out.append(",\"event_name\":");
+  core::append_json_string(out, event.item.event_name);
+  out.append(",\"event_source\":");
+  core::append_json_string(out, event.item.event_source);
+  out.append(",\"time\":");
+  core::append_json_int(out, event.item.time);
+  out.push_back('}');
 }
 
-Json detail_page_json(const DetailQuery& query, const DetailPage& page) {
-  Json info = Json::array();
-  for (const auto& event : page.events) info.push_back(event_info_json(event));
-  Json body = {{"event_name", query.event_name},
-               {"event_type", query.event_type},
-               {"event_users", page.event_users},
-               {"event_sources", page.event_sources},
-               {"event_info", std::move(info)},
-               {"meta_data", {{"total", page.total}}}};
-  if (query.sub_event_type) body["sub_event_type"] = *query.sub_event_type;
-  return body;
+void append_strings(std::string& out, const std::vector<std::string>& values) {
+  out.push_back('[');
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (i) out.push_back(',');
+    core::append_json_string(out, values[i]);
+  }
+  out.push_back(']');
+}
+
+std::string detail_page_json(const DetailQuery& query, const DetailPage& page) {
+  std::string out;
+  out.reserve(512 + page.events.size() * 512);
+  out.append("{\"event_info\":[");
+  for (size_t i = 0; i < page.events.size(); ++i) {
+    if (i) out.push_back(',');
+    append_event_info(out, page.events[i]);
+  }
+  out.append("],\"event_name\":");
+  core::append_json_string(out, query.event_name);
+  out.append(",\"event_sources\":");
+  append_strings(out, page.event_sources);
+  out.append(",\"event_type\":");
+  core::append_json_string(out, query.event_type);
+  out.append(",\"event_users\":");
+  append_strings(out, page.event_users);
+  out.append(",\"meta_data\":{\"total\":");
+  core::append_json_int(out, page.total);
+  out.push_back('}');
+  if (query.sub_event_type) {
+    out.append(",\"sub_event_type\":");
+    core::append_json_string(out, *query.sub_event_type);
+  }
+  out.push_back('}');
+  return out;
 }
 
 Json summary_page_json(const SummaryPage& page) {
@@ -97,11 +144,18 @@ core::Result<core::Reply> Handlers::create_events(const core::HttpRequest& reque
   auto items = validate_create_body(*body, clock_.now_ms());
   if (!items) return items.take_error();
   auto outcomes = store_.insert(request.path_param("project_id"), *items, [this] { return new_event_id(); });
-  Json answer = Json::array();
+  std::string answer = "[";
+  answer.reserve(2 + outcomes.size() * 64);
   for (const auto& outcome : outcomes) {
-    answer.push_back({{"event_id", outcome.event_id}, {"event_name", outcome.event_name}});
+    if (answer.size() > 1) answer.push_back(',');
+    answer.append("{\"event_id\":");
+    core::append_json_string(answer, outcome.event_id);
+    answer.append(",\"event_name\":");
+    core::append_json_string(answer, outcome.event_name);
+    answer.push_back('}');
   }
-  return core::Reply::json(201, answer.dump());
+  answer.push_back(']');
+  return core::Reply::json(201, std::move(answer));
 }
 
 core::Result<core::Reply> Handlers::list_events(const core::HttpRequest& request) {
@@ -115,7 +169,7 @@ core::Result<core::Reply> Handlers::list_event_detail(const core::HttpRequest& r
   auto query = validate_detail_query(request.path_param("event_name"), query_params(request));
   if (!query) return query.take_error();
   DetailPage page = store_.list_detail(request.path_param("project_id"), *query);
-  return core::Reply::json(200, detail_page_json(*query, page).dump());
+  return core::Reply::json(200, detail_page_json(*query, page));
 }
 
 }  // namespace eventemu::huawei_ces

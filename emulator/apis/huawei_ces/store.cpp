@@ -1,10 +1,13 @@
 #include "apis/huawei_ces/store.h"
 
 #include <limits>
+#include <set>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
 #include "core/json/json_reader.h"
+#include "core/json/json_writer.h"
 
 namespace eventemu::huawei_ces {
 namespace {
@@ -28,11 +31,12 @@ CREATE TABLE IF NOT EXISTS ces_events (
   content        TEXT,
   group_id       TEXT,
   dimensions     TEXT NOT NULL,
-  same_event_key TEXT NOT NULL,
+  same_event_hash INTEGER NOT NULL,
   PRIMARY KEY (project_id, event_id)
 );
-CREATE UNIQUE INDEX IF NOT EXISTS ces_events_same ON ces_events (project_id, same_event_key);
-CREATE INDEX IF NOT EXISTS ces_events_by_name ON ces_events (project_id, event_name, time DESC);
+CREATE INDEX IF NOT EXISTS ces_events_same ON ces_events (project_id, same_event_hash);
+CREATE INDEX IF NOT EXISTS ces_events_by_name_cover ON ces_events
+  (project_id, event_name, event_type, time DESC, event_source, event_level, event_user, event_state, sub_event_type);
 CREATE INDEX IF NOT EXISTS ces_events_by_time ON ces_events (project_id, time DESC);
 )sql";
 
@@ -53,17 +57,23 @@ constexpr const char* kSummaryWhere =
     " AND (?4 IS NULL OR event_type = ?4) AND (?5 IS NULL OR sub_event_type = ?5)"
     " AND (?6 IS NULL OR event_name = ?6) GROUP BY event_name, event_type";
 
-Json optional_json(const std::optional<std::string>& value) { return value ? Json(*value) : Json(nullptr); }
-
 std::optional<std::string> optional_column(const core::Statement& statement, int index) {
   if (statement.column_is_null(index)) return std::nullopt;
   return statement.column_text(index);
 }
 
 std::string dimensions_json(const std::vector<Dimension>& dimensions) {
-  Json array = Json::array();
-  for (const auto& dimension : dimensions) array.push_back({{"name", dimension.name}, {"value", dimension.value}});
-  return array.dump();
+  std::string out = "[";
+  for (const auto& dimension : dimensions) {
+    if (out.size() > 1) out.push_back(',');
+    out.append("{\"name\":");
+    core::append_json_string(out, dimension.name);
+    out.append(",\"value\":");
+    core::append_json_string(out, dimension.value);
+    out.push_back('}');
+  }
+  out.push_back(']');
+  return out;
 }
 
 std::vector<Dimension> parse_dimensions(const std::string& text) {
@@ -111,48 +121,110 @@ void bind_summary(core::Statement& statement, const std::string& project_id, con
   statement.bind_optional(6, query.event_name);
 }
 
-std::vector<std::string> distinct_values(core::Database& database, const std::string& column,
-                                         const std::string& project_id, const DetailQuery& query) {
-  auto statement = database.prepare("SELECT DISTINCT IFNULL(" + column + ", '')" + kDetailWhere + " ORDER BY 1");
+// Total, distinct users and distinct sources of a ListEventDetail query in one
+// pass over ces_events_by_name_cover (every filter column is in that index, so
+// no table row is read).
+void detail_aggregates(core::Database& database, const std::string& project_id, const DetailQuery& query,
+                       DetailPage& page) {
+  auto statement = database.prepare(std::string("SELECT IFNULL(event_user, ''), event_source") + kDetailWhere);
   bind_detail(*statement, project_id, query);
-  std::vector<std::string> values;
-  while (statement->step()) values.push_back(statement->column_text(0));
-  return values;
+  std::set<std::string, std::less<>> users;
+  std::set<std::string, std::less<>> sources;
+  int64_t total = 0;
+  while (statement->step()) {
+    ++total;
+    std::string_view user = statement->column_view(0);
+    if (users.find(user) == users.end()) users.emplace(user);
+    std::string_view source = statement->column_view(1);
+    if (sources.find(source) == sources.end()) sources.emplace(source);
+  }
+  page.total = total;
+  page.event_users.assign(users.begin(), users.end());
+  page.event_sources.assign(sources.begin(), sources.end());
 }
 
-std::optional<std::string> find_same(core::Database& database, const std::string& project_id,
-                                     const std::string& key) {
-  auto statement = database.prepare("SELECT event_id FROM ces_events WHERE project_id = ?1 AND same_event_key = ?2");
-  statement->bind(1, project_id).bind(2, key);
-  if (statement->step()) return statement->column_text(0);
+bool optional_equals(const core::Statement& row, int index, const std::optional<std::string>& value) {
+  if (row.column_is_null(index)) return !value;
+  return value && row.column_view(index) == *value;
+}
+
+// The same-event rule: rows with the item's hash are candidates; the columns
+// of the key decide (a hash collision is not a duplicate).
+std::optional<std::string> find_same(core::Database& database, const std::string& project_id, const EventItem& item,
+                                     int64_t hash) {
+  auto statement = database.prepare(
+      "SELECT event_id, time, event_source, event_name, event_type, sub_event_type, event_state, event_level, "
+      "event_user, resource_id, resource_name FROM ces_events WHERE project_id = ?1 AND same_event_hash = ?2");
+  statement->bind(1, project_id).bind(2, hash);
+  const EventDetail& detail = item.detail;
+  while (statement->step()) {
+    const core::Statement& row = *statement;
+    if (row.column_int(1) == item.time && row.column_view(2) == item.event_source &&
+        row.column_view(3) == item.event_name && row.column_view(4) == detail.event_type &&
+        row.column_view(5) == detail.sub_event_type && optional_equals(row, 6, detail.event_state) &&
+        optional_equals(row, 7, detail.event_level) && optional_equals(row, 8, detail.event_user) &&
+        optional_equals(row, 9, detail.resource_id) && optional_equals(row, 10, detail.resource_name)) {
+      return row.column_text(0);
+    }
+  }
   return std::nullopt;
 }
 
 void insert_row(core::Database& database, const std::string& project_id, const std::string& event_id,
-                const EventItem& item, const std::string& key) {
+                const EventItem& item, int64_t hash) {
   auto statement = database.prepare(
       "INSERT OR IGNORE INTO ces_events (project_id, event_id, event_name, event_source, time, event_type, "
       "sub_event_type, event_state, event_level, event_user, resource_id, resource_name, content, group_id, "
-      "dimensions, same_event_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
+      "dimensions, same_event_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
   const EventDetail& detail = item.detail;
   statement->bind(1, project_id).bind(2, event_id).bind(3, item.event_name).bind(4, item.event_source);
   statement->bind(5, item.time).bind(6, detail.event_type).bind(7, detail.sub_event_type);
   statement->bind_optional(8, detail.event_state).bind_optional(9, detail.event_level);
   statement->bind_optional(10, detail.event_user).bind_optional(11, detail.resource_id);
   statement->bind_optional(12, detail.resource_name).bind_optional(13, detail.content);
-  statement->bind_optional(14, detail.group_id).bind(15, dimensions_json(detail.dimensions)).bind(16, key);
+  statement->bind_optional(14, detail.group_id).bind(15, dimensions_json(detail.dimensions)).bind(16, hash);
   statement->run();
 }
 
 }  // namespace
 
-std::string same_event_key(const EventItem& item) {
+int64_t same_event_hash(const EventItem& item) {
+  // FNV-1a over the key's fields; each field is tagged (absent vs present) and
+  // length-prefixed so ("ab","c") and ("a","bc") differ. Stable across builds:
+  // it is stored in --db files.
+  uint64_t hash = 14695981039346656037ull;
+  auto mix_bytes = [&](const void* data, size_t size) {
+    const auto* bytes = static_cast<const unsigned char*>(data);
+    for (size_t i = 0; i < size; ++i) {
+      hash ^= bytes[i];
+      hash *= 1099511628211ull;
+    }
+  };
+  auto mix = [&](std::string_view text) {
+    uint64_t size = text.size() + 1;
+    mix_bytes(&size, sizeof size);
+    mix_bytes(text.data(), text.size());
+  };
+  auto mix_optional = [&](const std::optional<std::string>& text) {
+    if (text) {
+      mix(*text);
+    } else {
+      uint64_t absent = 0;
+      mix_bytes(&absent, sizeof absent);
+    }
+  };
   const EventDetail& detail = item.detail;
-  Json key = Json::array({item.time, item.event_source, item.event_name, detail.event_type, detail.sub_event_type,
-                          optional_json(detail.event_state), optional_json(detail.event_level),
-                          optional_json(detail.event_user), optional_json(detail.resource_id),
-                          optional_json(detail.resource_name)});
-  return key.dump();
+  mix_bytes(&item.time, sizeof item.time);
+  mix(item.event_source);
+  mix(item.event_name);
+  mix(detail.event_type);
+  mix(detail.sub_event_type);
+  mix_optional(detail.event_state);
+  mix_optional(detail.event_level);
+  mix_optional(detail.event_user);
+  mix_optional(detail.resource_id);
+  mix_optional(detail.resource_name);
+  return static_cast<int64_t>(hash);
 }
 
 EventStore::EventStore(core::Database& database) : database_(database) {
@@ -167,13 +239,13 @@ std::vector<InsertOutcome> EventStore::insert(const std::string& project_id, con
   std::vector<InsertOutcome> outcomes;
   outcomes.reserve(items.size());
   for (const EventItem& item : items) {
-    std::string key = same_event_key(item);
-    if (auto existing = find_same(database_, project_id, key)) {
+    int64_t hash = same_event_hash(item);
+    if (auto existing = find_same(database_, project_id, item, hash)) {
       outcomes.push_back({*existing, item.event_name});
       continue;
     }
     std::string event_id = item.event_id ? *item.event_id : new_id();
-    insert_row(database_, project_id, event_id, item, key);
+    insert_row(database_, project_id, event_id, item, hash);
     outcomes.push_back({event_id, item.event_name});
   }
   transaction.commit();
@@ -190,13 +262,7 @@ DetailPage EventStore::list_detail(const std::string& project_id, const DetailQu
     statement->bind(11, query.limit).bind(12, query.start);
     while (statement->step()) page.events.push_back(read_event(*statement));
   }
-  {
-    auto statement = database_.prepare(std::string("SELECT COUNT(*)") + kDetailWhere);
-    bind_detail(*statement, project_id, query);
-    if (statement->step()) page.total = statement->column_int(0);
-  }
-  page.event_users = distinct_values(database_, "event_user", project_id, query);
-  page.event_sources = distinct_values(database_, "event_source", project_id, query);
+  detail_aggregates(database_, project_id, query, page);
   return page;
 }
 

@@ -73,6 +73,12 @@ std::string Statement::column_text(int index) const {
                      static_cast<size_t>(sqlite3_column_bytes(stmt_, index)));
 }
 
+std::string_view Statement::column_view(int index) const {
+  const unsigned char* text = sqlite3_column_text(stmt_, index);
+  if (!text) return {};
+  return {reinterpret_cast<const char*>(text), static_cast<size_t>(sqlite3_column_bytes(stmt_, index))};
+}
+
 Database::Database(const std::string& path) : path_(path) {
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
@@ -105,7 +111,7 @@ void Database::exec(std::string_view sql) {
 }
 
 StatementLease Database::prepare(std::string_view sql) {
-  auto it = cache_.find(std::string(sql));
+  auto it = cache_.find(sql);
   if (it == cache_.end()) {
     it = cache_.emplace(std::string(sql), std::make_unique<Statement>(db_, sql)).first;
   }
@@ -115,19 +121,19 @@ StatementLease Database::prepare(std::string_view sql) {
 int64_t Database::changes() const { return sqlite3_changes64(db_); }
 int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
 
-Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+Transaction::Transaction(Database& db) : db_(db) { db_.prepare("BEGIN IMMEDIATE")->run(); }
 
 Transaction::~Transaction() {
   if (!done_) {
     try {
-      db_.exec("ROLLBACK");
+      db_.prepare("ROLLBACK")->run();
     } catch (...) {  // a failed rollback leaves SQLite's own auto-rollback
     }
   }
 }
 
 void Transaction::commit() {
-  db_.exec("COMMIT");
+  db_.prepare("COMMIT")->run();
   done_ = true;
 }
 

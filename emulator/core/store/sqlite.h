@@ -55,6 +55,8 @@ class Statement {
   int64_t column_int(int index) const;
   double column_double(int index) const;
   std::string column_text(int index) const;
+  // Valid until the next step/reset of this statement; no copy.
+  std::string_view column_view(int index) const;
   bool column_is_null(int index) const;
 
  private:
@@ -105,11 +107,17 @@ class Database {
   std::string path_;
   sqlite3* db_ = nullptr;
   std::mutex mutex_;
-  std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
+  // Looked up by string_view (no allocation per prepare()).
+  struct SqlHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view sql) const { return std::hash<std::string_view>{}(sql); }
+  };
+  std::unordered_map<std::string, std::unique_ptr<Statement>, SqlHash, std::equal_to<>> cache_;
 };
 
 // BEGIN IMMEDIATE on construction; ROLLBACK in the destructor unless commit()
-// ran. Hold Database::lock() around its whole life.
+// ran. Hold Database::lock() around its whole life. The three statements are
+// prepared once (Database::prepare), not compiled per transaction.
 class Transaction {
  public:
   explicit Transaction(Database& db);
