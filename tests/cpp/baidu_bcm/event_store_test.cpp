@@ -106,18 +106,21 @@ TEST_CASE("baidu_bcm store: filters on every cloud parameter", "[baidu_bcm][stor
   other.event_alias = "CDS volume attach failure";
   other.resource_type = "Volume";
   store.insert_cloud("acc", {cloud("a", kBase), other});
-  auto query = window(kBase, kBase + kHour);
-  SECTION("scope") { query.scope = "BCE_CDS"; }
-  SECTION("region") { query.region = "gz"; }
-  SECTION("level") { query.event_level = "MAJOR"; }
-  SECTION("eventName matches eventType") { query.event_name = "VolumeAttachFail"; }
-  SECTION("eventAlias is a substring") { query.event_alias = "attach"; }
-  SECTION("resourceType") { query.resource_type = "Volume"; }
-  SECTION("resourceId") { query.resource_id = "i-x"; }
-  SECTION("eventId") { query.event_id = "x"; }
-  auto page = store.list_cloud(query);
-  CHECK(ids(page.items) == std::vector<std::string>{"x"});
-  CHECK(page.total == 1);
+  auto expect_only_x = [&store](void (*narrow)(EventQuery&)) {
+    auto query = window(kBase, kBase + kHour);
+    narrow(query);
+    auto page = store.list_cloud(query);
+    CHECK(ids(page.items) == std::vector<std::string>{"x"});
+    CHECK(page.total == 1);
+  };
+  SECTION("scope") { expect_only_x([](EventQuery& q) { q.scope = "BCE_CDS"; }); }
+  SECTION("region") { expect_only_x([](EventQuery& q) { q.region = "gz"; }); }
+  SECTION("level") { expect_only_x([](EventQuery& q) { q.event_level = "MAJOR"; }); }
+  SECTION("eventName matches eventType") { expect_only_x([](EventQuery& q) { q.event_name = "VolumeAttachFail"; }); }
+  SECTION("eventAlias is a substring") { expect_only_x([](EventQuery& q) { q.event_alias = "attach"; }); }
+  SECTION("resourceType") { expect_only_x([](EventQuery& q) { q.resource_type = "Volume"; }); }
+  SECTION("resourceId") { expect_only_x([](EventQuery& q) { q.resource_id = "i-x"; }); }
+  SECTION("eventId") { expect_only_x([](EventQuery& q) { q.event_id = "x"; }); }
 }
 
 TEST_CASE("baidu_bcm store: accounts are isolated", "[baidu_bcm][store]") {
