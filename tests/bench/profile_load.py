@@ -50,6 +50,8 @@ def main():
         post("/V1.0/prof/events", [event(f"batch{b}_{i}") for i in range(100)])
     if args.seed_events:
         run_bench.seed_ces(args.port, args.seed_events, batch=1000)
+    conn.close()  # idle past the keep-alive timeout while seeding under valgrind
+    conn = http.client.HTTPConnection("127.0.0.1", args.port, timeout=600)
     for _ in range(args.queries):
         conn.request("GET", f"/V1.0/{run_bench.QUERY_PROJECT}/event/bench_event_42?event_type=EVENT.SYS&limit=100",
                      headers=headers)
