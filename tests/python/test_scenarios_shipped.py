@@ -148,7 +148,8 @@ def test_aom_push_degraded_fails_every_other_push_for_two_minutes(start):
 
 def test_bcm_list_unavailable_is_down_for_5_calls_then_throttled(start):
     server = launch(start, "bcm-list-unavailable")
-    path = f"/event-api/v1/bce-event/list?accountId={ACCOUNT}&pageNo=1&pageSize=10"
+    path = (f"/event-api/v1/bce-event/list?accountId={ACCOUNT}&pageNo=1&pageSize=10"
+            "&startTime=2023-11-14T00:00:00Z&endTime=2023-11-15T00:00:00Z")
     first = [server.call("GET", path) for _ in range(5)]
     assert [r[0] for r in first] == [503] * 5
     assert set(first[0][2]) == {"requestId", "code", "message"}
