@@ -64,14 +64,16 @@ std::string canonical_uri(const std::string& raw_path) {
   return out;
 }
 
+// Sorted by the decoded key, then value, and only then encoded, as the Python
+// and Go signers do (sorting the encoded text would put "a%2F" before "a-").
 std::string canonical_query(const std::vector<QueryParam>& query) {
   std::vector<std::pair<std::string, std::string>> pairs;
-  for (const auto& param : query) pairs.emplace_back(uri_encode(param.key), uri_encode(param.value));
+  for (const auto& param : query) pairs.emplace_back(param.key, param.value);
   std::sort(pairs.begin(), pairs.end());
   std::string out;
   for (const auto& [key, value] : pairs) {
     if (!out.empty()) out += '&';
-    out += key + "=" + value;
+    out += uri_encode(key) + "=" + uri_encode(value);
   }
   return out;
 }
