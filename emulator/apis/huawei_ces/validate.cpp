@@ -48,7 +48,7 @@ bool one_of(const std::string& value, const std::array<const char*, N>& allowed)
 template <size_t N>
 std::string join(const std::array<const char*, N>& values) {
   std::string out;
-  for (const char* value : values) out += (out.empty() ? "" : ", ") + std::string(value);
+  for (const char* value : values) { if (!out.empty()) out += ", "; out += value; }
   return out;
 }
 

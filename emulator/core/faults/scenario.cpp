@@ -54,7 +54,7 @@ class ScenarioChecker {
     for (auto& [key, value] : object.items()) {
       if (std::none_of(allowed.begin(), allowed.end(), [&](const char* name) { return key == name; })) {
         std::string list;
-        for (const char* name : allowed) list += (list.empty() ? "" : ", ") + std::string(name);
+        for (const char* name : allowed) { if (!list.empty()) list += ", "; list += name; }
         return fail(path + "." + key, "is not a known key (expected one of: " + list + ")");
       }
     }
