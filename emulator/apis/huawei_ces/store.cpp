@@ -234,22 +234,75 @@ EventStore::EventStore(core::Database& database) : database_(database) {
 
 std::vector<InsertOutcome> EventStore::insert(const std::string& project_id, const std::vector<EventItem>& items,
                                               const std::function<std::string()>& new_id) {
-  auto lock = database_.lock();
-  core::Transaction transaction(database_);
-  std::vector<InsertOutcome> outcomes;
-  outcomes.reserve(items.size());
-  for (const EventItem& item : items) {
-    int64_t hash = same_event_hash(item);
-    if (auto existing = find_same(database_, project_id, item, hash)) {
-      outcomes.push_back({*existing, item.event_name});
+  PendingInsert request{&project_id, &items, &new_id, {}, nullptr, false};
+  std::unique_lock queue_lock(queue_mutex_);
+  queue_.push_back(&request);
+  while (!request.done) {
+    if (writer_active_) {
+      group_done_.wait(queue_lock);
       continue;
     }
-    std::string event_id = item.event_id ? *item.event_id : new_id();
-    insert_row(database_, project_id, event_id, item, hash);
-    outcomes.push_back({event_id, item.event_name});
+    // Become the writer for everything queued so far (this request included).
+    writer_active_ = true;
+    std::vector<PendingInsert*> group;
+    group.swap(queue_);
+    queue_lock.unlock();
+    write_group(group);
+    queue_lock.lock();
+    for (PendingInsert* member : group) member->done = true;
+    writer_active_ = false;
+    ++commit_groups_;
+    group_done_.notify_all();
   }
-  transaction.commit();
-  return outcomes;
+  if (request.error) std::rethrow_exception(request.error);
+  return std::move(request.outcomes);
+}
+
+uint64_t EventStore::commit_groups() const {
+  std::lock_guard queue_lock(queue_mutex_);
+  return commit_groups_;
+}
+
+void EventStore::insert_locked(PendingInsert& request) {
+  const std::string& project_id = *request.project_id;
+  request.outcomes.clear();
+  request.outcomes.reserve(request.items->size());
+  for (const EventItem& item : *request.items) {
+    int64_t hash = same_event_hash(item);
+    if (auto existing = find_same(database_, project_id, item, hash)) {
+      request.outcomes.push_back({*existing, item.event_name});
+      continue;
+    }
+    std::string event_id = item.event_id ? *item.event_id : (*request.new_id)();
+    insert_row(database_, project_id, event_id, item, hash);
+    request.outcomes.push_back({event_id, item.event_name});
+  }
+}
+
+void EventStore::write_group(const std::vector<PendingInsert*>& group) {
+  auto lock = database_.lock();
+  try {
+    core::Transaction transaction(database_);
+    for (PendingInsert* request : group) insert_locked(*request);
+    transaction.commit();
+    return;
+  } catch (...) {
+    if (group.size() == 1) {
+      group.front()->error = std::current_exception();
+      return;
+    }
+  }
+  // The group rolled back: retry each request alone so only the failing one fails.
+  for (PendingInsert* request : group) {
+    try {
+      core::Transaction transaction(database_);
+      insert_locked(*request);
+      transaction.commit();
+    } catch (...) {
+      request->outcomes.clear();
+      request->error = std::current_exception();
+    }
+  }
 }
 
 DetailPage EventStore::list_detail(const std::string& project_id, const DetailQuery& query) {

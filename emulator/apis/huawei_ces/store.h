@@ -6,14 +6,27 @@
 // decide; a 64-bit hash instead of the key text saves ~300 bytes per event) and (project_id, event_name, time DESC) /
 // (project_id, time DESC) indexes, so every query is confined to one project.
 //
-// Threading model: the store keeps no state of its own besides the Database
-// reference. Every public method takes `Database::lock()` for its whole run
-// (a read, or one write transaction), so it may be called from any server
+// Threading model: every public method takes `Database::lock()` for its whole
+// run (a read, or one write transaction), so it may be called from any server
 // thread; a batch insert is never seen half-done by a reader.
+//
+// Group commit: concurrent insert() calls are combined. A caller queues its
+// request; if no writer is running it becomes the writer, takes every queued
+// request and stores them all in ONE transaction (each request's items in
+// order, with the same-event rule applied across requests exactly as if they
+// had run one after another), commits, and only then wakes the callers. So an
+// insert() returns only after its rows are committed (read-your-writes holds
+// for the 201 that follows), while 32 connections sharing one write pay one
+// BEGIN/COMMIT and one database-lock hand-off per group instead of per request.
+// If the group's transaction fails, every request of the group is retried in
+// a transaction of its own, so an error reaches only the request that caused it.
 #pragma once
 
+#include <condition_variable>
 #include <cstdint>
+#include <exception>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,8 +57,27 @@ class EventStore {
   void reset(const std::optional<std::string>& project_id);
   int64_t count();
 
+  // Groups committed so far (tests observe that concurrent inserts combine).
+  uint64_t commit_groups() const;
+
  private:
+  struct PendingInsert {
+    const std::string* project_id;
+    const std::vector<EventItem>* items;
+    const std::function<std::string()>* new_id;
+    std::vector<InsertOutcome> outcomes;
+    std::exception_ptr error;
+    bool done = false;
+  };
+  void write_group(const std::vector<PendingInsert*>& group);
+  void insert_locked(PendingInsert& request);
+
   core::Database& database_;
+  mutable std::mutex queue_mutex_;
+  std::condition_variable group_done_;
+  std::vector<PendingInsert*> queue_;
+  bool writer_active_ = false;
+  uint64_t commit_groups_ = 0;
 };
 
 // A 64-bit FNV-1a hash of the same-event key (§1.1): time, event_source,

@@ -1,8 +1,12 @@
 // EventStore against an in-memory SQLite database.
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <functional>
+#include <set>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "apis/huawei_ces/store.h"
 
@@ -112,4 +116,58 @@ TEST_CASE("huawei_ces store: reset drops one project or all", "[huawei_ces][stor
   CHECK(store.list_detail("p2", detail_query("a")).total == 1);
   store.reset(std::nullopt);
   CHECK(store.count() == 0);
+}
+
+TEST_CASE("huawei_ces store: concurrent inserts are group-committed, each answered after its commit",
+          "[huawei_ces][store]") {
+  eventemu::core::Database database(":memory:");
+  EventStore store(database);
+  std::atomic<int> next_id{0};
+  std::function<std::string()> new_id = [&] { return "id" + std::to_string(next_id++); };
+  constexpr int kThreads = 16;
+  constexpr int kPerThread = 50;
+  std::vector<std::vector<std::string>> ids(kThreads);
+  std::atomic<int> unseen{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kPerThread; ++i) {
+        // Every thread also reports one event shared by all threads: the
+        // same-event rule must store it once, across concurrent requests.
+        auto outcome = store.insert("p1", {event("t" + std::to_string(t), 1000 + i), event("shared", 7)}, new_id);
+        ids[t].push_back(outcome[0].event_id);
+        ids[t].push_back(outcome[1].event_id);
+        // Read-your-writes: the row is committed and visible when insert returns.
+        DetailQuery query = detail_query("t" + std::to_string(t));
+        query.from = 1000 + i;
+        query.to = 1000 + i;
+        if (store.list_detail("p1", query).total != 1) ++unseen;
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  CHECK(unseen == 0);
+  CHECK(store.count() == kThreads * kPerThread + 1);
+  std::set<std::string> own;
+  std::set<std::string> shared;
+  for (const auto& list : ids) {
+    for (size_t i = 0; i < list.size(); i += 2) {
+      own.insert(list[i]);
+      shared.insert(list[i + 1]);
+    }
+  }
+  CHECK(own.size() == static_cast<size_t>(kThreads * kPerThread));
+  CHECK(shared.size() == 1);
+  CHECK(store.commit_groups() >= 1);
+  CHECK(store.commit_groups() <= static_cast<uint64_t>(kThreads * kPerThread));
+}
+
+TEST_CASE("huawei_ces store: a sequential caller gets one group per insert", "[huawei_ces][store]") {
+  eventemu::core::Database database(":memory:");
+  EventStore store(database);
+  Counter ids;
+  (void)store.insert("p1", {event("a", 1)}, std::ref(ids));
+  (void)store.insert("p1", {event("a", 2)}, std::ref(ids));
+  CHECK(store.commit_groups() == 2);
+  CHECK(store.count() == 2);
 }
