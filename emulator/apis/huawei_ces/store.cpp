@@ -143,6 +143,35 @@ void detail_aggregates(core::Database& database, const std::string& project_id, 
   page.event_sources.assign(sources.begin(), sources.end());
 }
 
+constexpr size_t kAggregateCacheEntries = 256;
+
+// Every field of a DetailQuery that the aggregates depend on (not start/limit).
+std::string aggregate_key(const std::string& project_id, const DetailQuery& query) {
+  std::string key;
+  auto add = [&](std::string_view text) {
+    key.append(std::to_string(text.size())).push_back(':');
+    key.append(text);
+  };
+  auto add_optional = [&](const std::optional<std::string>& text) {
+    if (text) {
+      add(*text);
+    } else {
+      key.push_back('-');
+    }
+  };
+  add(project_id);
+  add(query.event_name);
+  add(query.event_type);
+  add_optional(query.sub_event_type);
+  add_optional(query.event_source);
+  add_optional(query.event_level);
+  add_optional(query.event_user);
+  add_optional(query.event_state);
+  key.append(query.from ? std::to_string(*query.from) : "-").push_back('/');
+  key.append(query.to ? std::to_string(*query.to) : "-");
+  return key;
+}
+
 bool optional_equals(const core::Statement& row, int index, const std::optional<std::string>& value) {
   if (row.column_is_null(index)) return !value;
   return value && row.column_view(index) == *value;
@@ -258,6 +287,11 @@ std::vector<InsertOutcome> EventStore::insert(const std::string& project_id, con
   return std::move(request.outcomes);
 }
 
+uint64_t EventStore::aggregate_scans() const {
+  auto lock = database_.lock();
+  return aggregate_scans_;
+}
+
 uint64_t EventStore::commit_groups() const {
   std::lock_guard queue_lock(queue_mutex_);
   return commit_groups_;
@@ -281,6 +315,7 @@ void EventStore::insert_locked(PendingInsert& request) {
 
 void EventStore::write_group(const std::vector<PendingInsert*>& group) {
   auto lock = database_.lock();
+  ++write_generation_;  // before any row changes: no cached aggregate survives this write
   try {
     core::Transaction transaction(database_);
     for (PendingInsert* request : group) insert_locked(*request);
@@ -315,7 +350,18 @@ DetailPage EventStore::list_detail(const std::string& project_id, const DetailQu
     statement->bind(11, query.limit).bind(12, query.start);
     while (statement->step()) page.events.push_back(read_event(*statement));
   }
+  std::string key = aggregate_key(project_id, query);
+  auto cached = aggregate_cache_.find(key);
+  if (cached != aggregate_cache_.end() && cached->second.generation == write_generation_) {
+    page.total = cached->second.total;
+    page.event_users = cached->second.event_users;
+    page.event_sources = cached->second.event_sources;
+    return page;
+  }
   detail_aggregates(database_, project_id, query, page);
+  ++aggregate_scans_;
+  if (aggregate_cache_.size() >= kAggregateCacheEntries) aggregate_cache_.clear();
+  aggregate_cache_[std::move(key)] = {write_generation_, page.total, page.event_users, page.event_sources};
   return page;
 }
 
@@ -342,6 +388,7 @@ SummaryPage EventStore::list_summary(const std::string& project_id, const Summar
 
 void EventStore::reset(const std::optional<std::string>& project_id) {
   auto lock = database_.lock();
+  ++write_generation_;
   if (!project_id) {
     auto statement = database_.prepare("DELETE FROM ces_events");
     statement->run();

@@ -29,6 +29,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "apis/huawei_ces/model.h"
@@ -59,6 +60,8 @@ class EventStore {
 
   // Groups committed so far (tests observe that concurrent inserts combine).
   uint64_t commit_groups() const;
+  // ListEventDetail aggregate computations that scanned the index (cache misses).
+  uint64_t aggregate_scans() const;
 
  private:
   struct PendingInsert {
@@ -73,11 +76,26 @@ class EventStore {
   void insert_locked(PendingInsert& request);
 
   core::Database& database_;
+  // ListEventDetail aggregates (total, distinct users and sources) by query
+  // (without start/limit, which do not change them), valid while
+  // write_generation_ is unchanged. Every insert group and reset bumps the
+  // generation, so a cached value never outlives a write (read-your-writes).
+  // Paging through one query's 10,000 matches then counts them once, not per
+  // page. Guarded by the database lock.
+  struct CachedAggregates {
+    uint64_t generation = 0;
+    int64_t total = 0;
+    std::vector<std::string> event_users;
+    std::vector<std::string> event_sources;
+  };
+  std::unordered_map<std::string, CachedAggregates> aggregate_cache_;
+  uint64_t write_generation_ = 1;
   mutable std::mutex queue_mutex_;
   std::condition_variable group_done_;
   std::vector<PendingInsert*> queue_;
   bool writer_active_ = false;
   uint64_t commit_groups_ = 0;
+  uint64_t aggregate_scans_ = 0;  // under the database lock
 };
 
 // A 64-bit FNV-1a hash of the same-event key (§1.1): time, event_source,

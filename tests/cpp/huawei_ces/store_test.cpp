@@ -171,3 +171,36 @@ TEST_CASE("huawei_ces store: a sequential caller gets one group per insert", "[h
   CHECK(store.commit_groups() == 2);
   CHECK(store.count() == 2);
 }
+
+TEST_CASE("huawei_ces store: detail aggregates are cached per query until the next write", "[huawei_ces][store]") {
+  eventemu::core::Database database(":memory:");
+  EventStore store(database);
+  Counter ids;
+  (void)store.insert("p1", {event("a", 100, "u1"), event("a", 200, "u2")}, std::ref(ids));
+  auto query = detail_query("a");
+  query.limit = 1;
+  auto first = store.list_detail("p1", query);
+  CHECK(first.total == 2);
+  CHECK(store.aggregate_scans() == 1);
+  query.start = 1;  // another page of the same query: same aggregates, no new scan
+  auto second = store.list_detail("p1", query);
+  CHECK(second.total == 2);
+  CHECK(second.event_users == first.event_users);
+  REQUIRE(second.events.size() == 1);
+  CHECK(second.events[0].item.time == 100);
+  CHECK(store.aggregate_scans() == 1);
+  auto filtered = detail_query("a");
+  filtered.event_user = "u1";  // a different filter is a different entry
+  CHECK(store.list_detail("p1", filtered).total == 1);
+  CHECK(store.aggregate_scans() == 2);
+  // A write invalidates: the next read sees the new row in total and users.
+  (void)store.insert("p1", {event("a", 300, "u3")}, std::ref(ids));
+  auto after = store.list_detail("p1", detail_query("a"));
+  CHECK(after.total == 3);
+  CHECK(after.event_users == std::vector<std::string>{"u1", "u2", "u3"});
+  CHECK(store.aggregate_scans() == 3);
+  // So does a reset.
+  store.reset(std::string("p1"));
+  CHECK(store.list_detail("p1", detail_query("a")).total == 0);
+  CHECK(store.aggregate_scans() == 4);
+}
