@@ -76,8 +76,58 @@ std::string dimensions_json(const std::vector<Dimension>& dimensions) {
   return out;
 }
 
+// Reads back exactly what dimensions_json writes ([{"name":S,"value":S},...]
+// with the simple escapes); false for anything else (a \\u escape, another
+// layout), which then goes through the JSON parser.
+bool decode_dimensions(std::string_view text, std::vector<Dimension>& out) {
+  size_t at = 0;
+  auto take = [&](std::string_view literal) {
+    if (text.compare(at, literal.size(), literal) != 0) return false;
+    at += literal.size();
+    return true;
+  };
+  auto string = [&](std::string& value) {
+    if (!take("\"")) return false;
+    while (at < text.size()) {
+      char c = text[at++];
+      if (c == '"') return true;
+      if (c != '\\') {
+        value.push_back(c);
+        continue;
+      }
+      if (at == text.size()) return false;
+      switch (text[at++]) {
+        case '"': value.push_back('"'); break;
+        case '\\': value.push_back('\\'); break;
+        case '/': value.push_back('/'); break;
+        case 'b': value.push_back('\b'); break;
+        case 'f': value.push_back('\f'); break;
+        case 'n': value.push_back('\n'); break;
+        case 'r': value.push_back('\r'); break;
+        case 't': value.push_back('\t'); break;
+        default: return false;
+      }
+    }
+    return false;
+  };
+  if (!take("[")) return false;
+  if (take("]")) return at == text.size();
+  for (;;) {
+    Dimension dimension;
+    if (!take("{\"name\":") || !string(dimension.name) || !take(",\"value\":") || !string(dimension.value) ||
+        !take("}")) {
+      return false;
+    }
+    out.push_back(std::move(dimension));
+    if (take("]")) return at == text.size();
+    if (!take(",")) return false;
+  }
+}
+
 std::vector<Dimension> parse_dimensions(const std::string& text) {
   std::vector<Dimension> dimensions;
+  if (decode_dimensions(text, dimensions)) return dimensions;
+  dimensions.clear();
   auto parsed = core::try_parse_json(text, nullptr);
   if (!parsed || !parsed->is_array()) return dimensions;
   for (const auto& item : *parsed) {

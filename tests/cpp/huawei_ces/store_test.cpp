@@ -204,3 +204,30 @@ TEST_CASE("huawei_ces store: detail aggregates are cached per query until the ne
   CHECK(store.list_detail("p1", detail_query("a")).total == 0);
   CHECK(store.aggregate_scans() == 4);
 }
+
+TEST_CASE("huawei_ces store: dimensions read back exactly, escapes and non-ASCII included", "[huawei_ces][store]") {
+  eventemu::core::Database database(":memory:");
+  EventStore store(database);
+  Counter ids;
+  auto plain = event("a", 1);
+  plain.detail.dimensions = {{"instance_id", "i-0001"}, {"n2", "v2"}};
+  auto escaped = event("a", 2);
+  escaped.detail.dimensions = {{"q\"b\\s/", "line\nbreak\ttab\r\b\f"}, {"ctl", std::string("x\x01y")},
+                               {"caf\xc3\xa9", "\xe6\x97\xa5"}};
+  auto none = event("a", 3);
+  (void)store.insert("p1", {plain, escaped, none}, std::ref(ids));
+  auto page = store.list_detail("p1", detail_query("a"));
+  REQUIRE(page.events.size() == 3);
+  CHECK(page.events[0].item.detail.dimensions.empty());
+  const auto& back = page.events[1].item.detail.dimensions;
+  REQUIRE(back.size() == 3);
+  CHECK(back[0].name == "q\"b\\s/");
+  CHECK(back[0].value == "line\nbreak\ttab\r\b\f");
+  CHECK(back[1].value == std::string("x\x01y"));
+  CHECK(back[2].name == "caf\xc3\xa9");
+  CHECK(back[2].value == "\xe6\x97\xa5");
+  const auto& first = page.events[2].item.detail.dimensions;
+  REQUIRE(first.size() == 2);
+  CHECK(first[1].name == "n2");
+  CHECK(first[1].value == "v2");
+}
