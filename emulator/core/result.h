@@ -48,3 +48,12 @@ inline Status ok_status() { return Ok{}; }
     auto eventemu_try_status_ = (expr);                     \
     if (!eventemu_try_status_.ok()) return eventemu_try_status_.take_error(); \
   } while (0)
+
+// Assigns the value of a Result to `target`, or propagates its error out of
+// the enclosing function returning a Result.
+#define EVENTEMU_ASSIGN(target, expr)                                \
+  do {                                                               \
+    auto eventemu_assign_ = (expr);                                  \
+    if (!eventemu_assign_) return eventemu_assign_.take_error();     \
+    target = std::move(*eventemu_assign_);                           \
+  } while (0)

@@ -11,14 +11,6 @@ namespace {
 
 using core::Result;
 
-// Assigns a parsed value or returns its error.
-#define BCM_ASSIGN(target, expr)                       \
-  do {                                                 \
-    auto bcm_assign_ = (expr);                         \
-    if (!bcm_assign_) return bcm_assign_.take_error(); \
-    target = std::move(*bcm_assign_);                  \
-  } while (0)
-
 std::optional<std::string> param(const QueryParams& params, std::string_view key) {
   auto it = params.find(key);
   if (it == params.end()) return std::nullopt;
@@ -89,15 +81,15 @@ struct Window {
 // pageNo, pageSize, startTime, endTime, ascending: shared by every list.
 Result<Window> read_window(const QueryParams& params) {
   Window window;
-  BCM_ASSIGN(window.page_no, integer_in(params, "pageNo", 1, INT32_MAX, "an integer of at least 1"));
-  BCM_ASSIGN(window.page_size, integer_in(params, "pageSize", 1, kMaxPageSize, "an integer from 1 to 100"));
-  BCM_ASSIGN(window.start_ms, time_param(params, "startTime"));
-  BCM_ASSIGN(window.end_ms, time_param(params, "endTime"));
+  EVENTEMU_ASSIGN(window.page_no, integer_in(params, "pageNo", 1, INT32_MAX, "an integer of at least 1"));
+  EVENTEMU_ASSIGN(window.page_size, integer_in(params, "pageSize", 1, kMaxPageSize, "an integer from 1 to 100"));
+  EVENTEMU_ASSIGN(window.start_ms, time_param(params, "startTime"));
+  EVENTEMU_ASSIGN(window.end_ms, time_param(params, "endTime"));
   if (window.start_ms > window.end_ms) {
     return errors::invalid_value("startTime must not be after endTime; got startTime=" + param(params, "startTime").value() +
                                  ", endTime=" + param(params, "endTime").value() + ".");
   }
-  BCM_ASSIGN(window.ascending, ascending_param(params));
+  EVENTEMU_ASSIGN(window.ascending, ascending_param(params));
   return window;
 }
 
@@ -133,9 +125,9 @@ Result<EventQuery> parse_event_query(const QueryParams& params, EventKind kind) 
   EventQuery query;
   auto window = read_window(params);
   if (!window) return window.take_error();
-  BCM_ASSIGN(query.account_id, required(params, "accountId", "String"));
+  EVENTEMU_ASSIGN(query.account_id, required(params, "accountId", "String"));
   apply_window(query, *window);
-  BCM_ASSIGN(query.event_level, level_param(params, "eventLevel"));
+  EVENTEMU_ASSIGN(query.event_level, level_param(params, "eventLevel"));
   query.region = param(params, "region");
   query.event_name = param(params, "eventName");
   query.event_alias = param(params, "eventAlias");
@@ -166,9 +158,9 @@ Result<PlatformAlarmQuery> parse_platform_alarm_query(const QueryParams& params)
   PlatformAlarmQuery query;
   auto window = read_window(params);
   if (!window) return window.take_error();
-  BCM_ASSIGN(query.account_id, required(params, "accountId", "String"));
+  EVENTEMU_ASSIGN(query.account_id, required(params, "accountId", "String"));
   apply_window(query, *window);
-  BCM_ASSIGN(query.event_level, level_param(params, "eventLevel"));
+  EVENTEMU_ASSIGN(query.event_level, level_param(params, "eventLevel"));
   query.service_name = param(params, "serviceName");
   query.region = param(params, "region");
   query.event_name = param(params, "eventName");
@@ -179,18 +171,18 @@ Result<PlatformAlarmQuery> parse_platform_alarm_query(const QueryParams& params)
 
 Result<CustomEventQuery> parse_custom_event_query(const QueryParams& params) {
   CustomEventQuery query;
-  BCM_ASSIGN(query.user_id, required(params, "userId", "String"));
-  BCM_ASSIGN(query.namespace_name, required(params, "namespace", "String"));
+  EVENTEMU_ASSIGN(query.user_id, required(params, "userId", "String"));
+  EVENTEMU_ASSIGN(query.namespace_name, required(params, "namespace", "String"));
   query.name = param(params, "name");
   QueryParams levels;
   if (auto level = param(params, "eventLevel").has_value() ? param(params, "eventLevel") : param(params, "event_level")) {
     levels.emplace("eventLevel", *level);
   }
-  BCM_ASSIGN(query.event_level, level_param(levels, "eventLevel"));
+  EVENTEMU_ASSIGN(query.event_level, level_param(levels, "eventLevel"));
   // Custom lists default to page 1 of 10 (GO/PY defaults, reference §3).
-  if (param(params, "pageNo")) BCM_ASSIGN(query.page_no, integer_in(params, "pageNo", 1, INT32_MAX, "an integer of at least 1"));
+  if (param(params, "pageNo")) EVENTEMU_ASSIGN(query.page_no, integer_in(params, "pageNo", 1, INT32_MAX, "an integer of at least 1"));
   if (param(params, "pageSize")) {
-    BCM_ASSIGN(query.page_size, integer_in(params, "pageSize", 1, kMaxPageSize, "an integer from 1 to 100"));
+    EVENTEMU_ASSIGN(query.page_size, integer_in(params, "pageSize", 1, kMaxPageSize, "an integer from 1 to 100"));
   }
   return query;
 }

@@ -12,13 +12,6 @@ using core::Result;
 using core::Status;
 using Json = nlohmann::json;
 
-#define SEED_FIELD(target, expr)                       \
-  do {                                                 \
-    auto seed_field_ = (expr);                         \
-    if (!seed_field_) return seed_field_.take_error(); \
-    target = std::move(*seed_field_);                  \
-  } while (0)
-
 core::ApiError seed_error(const JsonProblem& problem) { return core::ApiError::make(400, "seed", problem.message); }
 
 core::ApiError invalid(const JsonReader& reader, std::string_view key, const std::string& rule) {
@@ -69,18 +62,18 @@ Result<CloudEvent> cloud_item(const JsonReader& reader, const std::string& accou
   EVENTEMU_TRY(reader.expect_object());
   CloudEvent event;
   event.account_id = account_id;
-  SEED_FIELD(event.service_name, reader.required_string("serviceName"));
-  SEED_FIELD(event.region, text(reader, "region", "global"));
-  SEED_FIELD(event.resource_type, text(reader, "resourceType", "Instance"));
-  SEED_FIELD(event.resource_id, text(reader, "resourceId", ""));
-  SEED_FIELD(event.event_type, reader.required_string("eventType"));
-  SEED_FIELD(event.event_level, level(reader));
-  SEED_FIELD(event.event_alias, text(reader, "eventAlias", ""));
-  SEED_FIELD(event.time_ms, timestamp(reader, now_ms));
+  EVENTEMU_ASSIGN(event.service_name, reader.required_string("serviceName"));
+  EVENTEMU_ASSIGN(event.region, text(reader, "region", "global"));
+  EVENTEMU_ASSIGN(event.resource_type, text(reader, "resourceType", "Instance"));
+  EVENTEMU_ASSIGN(event.resource_id, text(reader, "resourceId", ""));
+  EVENTEMU_ASSIGN(event.event_type, reader.required_string("eventType"));
+  EVENTEMU_ASSIGN(event.event_level, level(reader));
+  EVENTEMU_ASSIGN(event.event_alias, text(reader, "eventAlias", ""));
+  EVENTEMU_ASSIGN(event.time_ms, timestamp(reader, now_ms));
   std::optional<std::string> content;
-  SEED_FIELD(content, text_or_json(reader, "content"));
+  EVENTEMU_ASSIGN(content, text_or_json(reader, "content"));
   event.content = content.value_or("");
-  SEED_FIELD(event.event_id, event_id(reader, new_id));
+  EVENTEMU_ASSIGN(event.event_id, event_id(reader, new_id));
   return event;
 }
 
@@ -93,11 +86,11 @@ Result<std::vector<PlatformResource>> platform_resources(const JsonReader& reade
     JsonReader item((**array)[index], core::json_path(reader.path_of("resources"), index), reader.mapper());
     EVENTEMU_TRY(item.expect_object());
     PlatformResource resource;
-    SEED_FIELD(resource.service, text(item, "service", ""));
-    SEED_FIELD(resource.user_id, text(item, "userId", ""));
-    SEED_FIELD(resource.instance_id, text(item, "instanceId", "*"));
-    SEED_FIELD(resource.short_instance_id, item.optional_string("shortInstanceId"));
-    SEED_FIELD(resource.instance_name, item.optional_string("instanceName"));
+    EVENTEMU_ASSIGN(resource.service, text(item, "service", ""));
+    EVENTEMU_ASSIGN(resource.user_id, text(item, "userId", ""));
+    EVENTEMU_ASSIGN(resource.instance_id, text(item, "instanceId", "*"));
+    EVENTEMU_ASSIGN(resource.short_instance_id, item.optional_string("shortInstanceId"));
+    EVENTEMU_ASSIGN(resource.instance_name, item.optional_string("instanceName"));
     resources.push_back(std::move(resource));
   }
   return resources;
@@ -108,25 +101,25 @@ Result<PlatformEvent> platform_item(const JsonReader& reader, const std::string&
   EVENTEMU_TRY(reader.expect_object());
   PlatformEvent event;
   event.account_id = account_id;
-  SEED_FIELD(event.user_id, text(reader, "userId", account_id));
-  SEED_FIELD(event.event_source, text(reader, "eventSource", "Platform"));
-  SEED_FIELD(event.event_name, reader.required_string("eventName"));
-  SEED_FIELD(event.time_ms, timestamp(reader, now_ms));
-  SEED_FIELD(event.region, text(reader, "region", "global"));
-  SEED_FIELD(event.az, text_or_json(reader, "az"));
-  SEED_FIELD(event.event_level, level(reader));
-  SEED_FIELD(event.event_alias, text(reader, "eventAlias", ""));
-  SEED_FIELD(event.event_parent_alias, reader.optional_string("eventParentAlias"));
-  SEED_FIELD(event.status, reader.optional_string("status"));
+  EVENTEMU_ASSIGN(event.user_id, text(reader, "userId", account_id));
+  EVENTEMU_ASSIGN(event.event_source, text(reader, "eventSource", "Platform"));
+  EVENTEMU_ASSIGN(event.event_name, reader.required_string("eventName"));
+  EVENTEMU_ASSIGN(event.time_ms, timestamp(reader, now_ms));
+  EVENTEMU_ASSIGN(event.region, text(reader, "region", "global"));
+  EVENTEMU_ASSIGN(event.az, text_or_json(reader, "az"));
+  EVENTEMU_ASSIGN(event.event_level, level(reader));
+  EVENTEMU_ASSIGN(event.event_alias, text(reader, "eventAlias", ""));
+  EVENTEMU_ASSIGN(event.event_parent_alias, reader.optional_string("eventParentAlias"));
+  EVENTEMU_ASSIGN(event.status, reader.optional_string("status"));
   if (event.status && *event.status != "ALARM" && *event.status != "OK" && *event.status != "NULL") {
     return invalid(reader, "status", "must be ALARM, OK or NULL.");
   }
   std::optional<std::string> content;
-  SEED_FIELD(content, text_or_json(reader, "content"));
+  EVENTEMU_ASSIGN(content, text_or_json(reader, "content"));
   event.content = content.value_or("");
-  SEED_FIELD(event.event_detail, text_or_json(reader, "eventDetail"));
-  SEED_FIELD(event.resources, platform_resources(reader));
-  SEED_FIELD(event.event_id, event_id(reader, new_id));
+  EVENTEMU_ASSIGN(event.event_detail, text_or_json(reader, "eventDetail"));
+  EVENTEMU_ASSIGN(event.resources, platform_resources(reader));
+  EVENTEMU_ASSIGN(event.event_id, event_id(reader, new_id));
   return event;
 }
 
@@ -144,9 +137,9 @@ Result<SeedBatch> validate_seed_body(const Json& body, int64_t now_ms, const std
   JsonReader reader(body, "$", seed_error);
   EVENTEMU_TRY(reader.expect_object());
   SeedBatch batch;
-  SEED_FIELD(batch.account_id, reader.required_string("project"));
+  EVENTEMU_ASSIGN(batch.account_id, reader.required_string("project"));
   if (batch.account_id.empty()) return invalid(reader, "project", "must not be empty.");
-  SEED_FIELD(batch.kind, seed_kind(reader));
+  EVENTEMU_ASSIGN(batch.kind, seed_kind(reader));
   auto events = reader.required_array("events");
   if (!events) return events.take_error();
   std::string base = reader.path_of("events");

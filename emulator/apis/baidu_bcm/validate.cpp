@@ -11,13 +11,6 @@ using core::Result;
 using core::Status;
 using Json = nlohmann::json;
 
-#define BCM_FIELD(target, expr)                      \
-  do {                                               \
-    auto bcm_field_ = (expr);                        \
-    if (!bcm_field_) return bcm_field_.take_error(); \
-    target = std::move(*bcm_field_);                 \
-  } while (0)
-
 // "$.eventFilter.eventLevel" -> "eventFilter.eventLevel": clients name fields, not JSON paths.
 std::string without_root(const std::string& text) {
   if (text.rfind("$.", 0) == 0) return text.substr(2);
@@ -86,8 +79,8 @@ Result<std::vector<Identifier>> read_identifiers(const JsonReader& resource) {
     JsonReader pair((*identifiers)[index], core::json_path(resource.path_of("identifiers"), index), resource.mapper());
     EVENTEMU_TRY(pair.expect_object());
     Identifier identifier;
-    BCM_FIELD(identifier.name, pair.required_string("name"));
-    BCM_FIELD(identifier.value, pair.required_string("value"));
+    EVENTEMU_ASSIGN(identifier.name, pair.required_string("name"));
+    EVENTEMU_ASSIGN(identifier.value, pair.required_string("value"));
     out.push_back(std::move(identifier));
   }
   return out;
@@ -97,9 +90,9 @@ Status read_event_filter(const JsonReader& body, EventPolicy& policy) {
   auto filter = body.required_object("eventFilter");
   if (!filter) return filter.take_error();
   JsonReader reader(**filter, body.path_of("eventFilter"), body.mapper());
-  BCM_FIELD(policy.event_level, one_of(reader, "eventLevel", {"*", "NOTICE", "WARNING", "MAJOR", "CRITICAL"}));
-  BCM_FIELD(policy.event_types, string_list(reader, "eventTypeList", true, true));
-  BCM_FIELD(policy.event_alias_names, string_list(reader, "eventAliasNames", false, false));
+  EVENTEMU_ASSIGN(policy.event_level, one_of(reader, "eventLevel", {"*", "NOTICE", "WARNING", "MAJOR", "CRITICAL"}));
+  EVENTEMU_ASSIGN(policy.event_types, string_list(reader, "eventTypeList", true, true));
+  EVENTEMU_ASSIGN(policy.event_alias_names, string_list(reader, "eventAliasNames", false, false));
   return core::ok_status();
 }
 
@@ -107,9 +100,9 @@ Status read_resource_filter(const JsonReader& body, EventPolicy& policy) {
   auto resource = body.required_object("resource");
   if (!resource) return resource.take_error();
   JsonReader reader(**resource, body.path_of("resource"), body.mapper());
-  BCM_FIELD(policy.region, non_empty_string(reader, "region"));
-  BCM_FIELD(policy.resource_type, non_empty_string(reader, "type"));
-  BCM_FIELD(policy.monitor_object_type, one_of(reader, "monitorObjectType", {"ALL", "TAG", "INSTANCE"}));
+  EVENTEMU_ASSIGN(policy.region, non_empty_string(reader, "region"));
+  EVENTEMU_ASSIGN(policy.resource_type, non_empty_string(reader, "type"));
+  EVENTEMU_ASSIGN(policy.monitor_object_type, one_of(reader, "monitorObjectType", {"ALL", "TAG", "INSTANCE"}));
   auto resources = reader.optional_array("resources");
   if (!resources) return resources.take_error();
   if (policy.monitor_object_type == "ALL") return core::ok_status();  // resources ignored (seed 003)
@@ -120,7 +113,7 @@ Status read_resource_filter(const JsonReader& body, EventPolicy& policy) {
     JsonReader item((**resources)[index], core::json_path(reader.path_of("resources"), index), reader.mapper());
     EVENTEMU_TRY(item.expect_object());
     std::vector<Identifier> identifiers;
-    BCM_FIELD(identifiers, read_identifiers(item));
+    EVENTEMU_ASSIGN(identifiers, read_identifiers(item));
     policy.resources.push_back(std::move(identifiers));
   }
   return core::ok_status();
@@ -144,11 +137,11 @@ Result<EventPolicy> validate_policy(const Json& body, const std::string& account
   EventPolicy policy;
   policy.account_id = account_id;
   policy.service_name = service_name;
-  BCM_FIELD(policy.name, non_empty_string(reader, "name"));
-  BCM_FIELD(policy.block_status, one_of(reader, "blockStatus", {"NORMAL", "BLOCKED"}));
+  EVENTEMU_ASSIGN(policy.name, non_empty_string(reader, "name"));
+  EVENTEMU_ASSIGN(policy.block_status, one_of(reader, "blockStatus", {"NORMAL", "BLOCKED"}));
   EVENTEMU_TRY(read_event_filter(reader, policy));
   EVENTEMU_TRY(read_resource_filter(reader, policy));
-  BCM_FIELD(policy.incident_actions, string_list(reader, "incidentActions", true, true));
+  EVENTEMU_ASSIGN(policy.incident_actions, string_list(reader, "incidentActions", true, true));
   return policy;
 }
 
@@ -156,14 +149,14 @@ Result<CustomEvent> validate_custom_event(const Json& body) {
   JsonReader reader(body, "$", body_problem);
   EVENTEMU_TRY(reader.expect_object());
   CustomEvent event;
-  BCM_FIELD(event.user_id, non_empty_string(reader, "userId"));
-  BCM_FIELD(event.namespace_name, non_empty_string(reader, "namespace"));
-  BCM_FIELD(event.event_name, non_empty_string(reader, "eventName"));
-  BCM_FIELD(event.event_level, one_of(reader, "eventLevel", {"NOTICE", "WARNING", "MAJOR", "CRITICAL"}));
+  EVENTEMU_ASSIGN(event.user_id, non_empty_string(reader, "userId"));
+  EVENTEMU_ASSIGN(event.namespace_name, non_empty_string(reader, "namespace"));
+  EVENTEMU_ASSIGN(event.event_name, non_empty_string(reader, "eventName"));
+  EVENTEMU_ASSIGN(event.event_level, one_of(reader, "eventLevel", {"NOTICE", "WARNING", "MAJOR", "CRITICAL"}));
   std::optional<std::string> text;
-  BCM_FIELD(text, reader.optional_string("eventNameAlias"));
+  EVENTEMU_ASSIGN(text, reader.optional_string("eventNameAlias"));
   event.event_name_alias = text.value_or("");
-  BCM_FIELD(text, reader.optional_string("comment"));
+  EVENTEMU_ASSIGN(text, reader.optional_string("comment"));
   event.comment = text.value_or("");
   return event;
 }
@@ -172,9 +165,9 @@ Result<CustomEventDeletion> validate_custom_event_deletion(const Json& body) {
   JsonReader reader(body, "$", body_problem);
   EVENTEMU_TRY(reader.expect_object());
   CustomEventDeletion deletion;
-  BCM_FIELD(deletion.user_id, non_empty_string(reader, "userId"));
-  BCM_FIELD(deletion.namespace_name, non_empty_string(reader, "namespace"));
-  BCM_FIELD(deletion.names, string_list(reader, "names", true, true));
+  EVENTEMU_ASSIGN(deletion.user_id, non_empty_string(reader, "userId"));
+  EVENTEMU_ASSIGN(deletion.namespace_name, non_empty_string(reader, "namespace"));
+  EVENTEMU_ASSIGN(deletion.names, string_list(reader, "names", true, true));
   return deletion;
 }
 

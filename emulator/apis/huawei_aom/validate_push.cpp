@@ -34,14 +34,6 @@ ApiError invalid(const JsonReader& reader, std::string_view key, const std::stri
   return reader.problem(JsonProblem::Kind::kInvalidValue, key, reader.path_of(key) + " " + rule);
 }
 
-// Assigns a validated field or returns its error.
-#define AOM_FIELD(target, expr)                       \
-  do {                                                \
-    auto aom_field_ = (expr);                         \
-    if (!aom_field_) return aom_field_.take_error();  \
-    target = std::move(*aom_field_);                  \
-  } while (0)
-
 Status check_mandatory_metadata(const JsonReader& reader, const std::map<std::string, std::string>& metadata) {
   for (const char* key : kMandatoryKeys) {
     if (!metadata.count(key)) {
@@ -91,17 +83,17 @@ Result<std::optional<int64_t>> non_negative(const JsonReader& reader, std::strin
 // timeout: default 3 days, at most 15 days (Fidelity notes: 0 means default).
 Result<int64_t> read_timeout(const JsonReader& reader) {
   std::optional<int64_t> timeout;
-  AOM_FIELD(timeout, non_negative(reader, "timeout"));
+  EVENTEMU_ASSIGN(timeout, non_negative(reader, "timeout"));
   if (!timeout || *timeout == 0) return kDefaultTimeoutMs;
   return std::min(*timeout, kMaxTimeoutMs);
 }
 
 Status read_objects(const JsonReader& reader, EventRecord& record) {
   const Json* annotations = nullptr;
-  AOM_FIELD(annotations, reader.optional_object("annotations"));
+  EVENTEMU_ASSIGN(annotations, reader.optional_object("annotations"));
   if (annotations) record.annotations = *annotations;
   const Json* attach_rule = nullptr;
-  AOM_FIELD(attach_rule, reader.optional_object("attach_rule"));
+  EVENTEMU_ASSIGN(attach_rule, reader.optional_object("attach_rule"));
   if (attach_rule) record.attach_rule = *attach_rule;
   return core::ok_status();
 }
@@ -110,16 +102,16 @@ Result<EventRecord> read_report_item(const JsonReader& reader, int64_t now_ms) {
   EVENTEMU_TRY(reader.expect_object());
   if (reader.has("id")) return invalid(reader, "id", "must not be sent when reporting; the server assigns it.");
   EventRecord record;
-  AOM_FIELD(record.metadata, read_metadata(reader, ItemOrigin::kUserReport, true));
+  EVENTEMU_ASSIGN(record.metadata, read_metadata(reader, ItemOrigin::kUserReport, true));
   std::optional<int64_t> starts_at, ends_at;
-  AOM_FIELD(starts_at, non_negative(reader, "starts_at"));
-  AOM_FIELD(ends_at, non_negative(reader, "ends_at"));
+  EVENTEMU_ASSIGN(starts_at, non_negative(reader, "starts_at"));
+  EVENTEMU_ASSIGN(ends_at, non_negative(reader, "ends_at"));
   record.starts_at = starts_at.value_or(now_ms);
   record.ends_at = ends_at.value_or(0);
   if (record.ends_at != 0 && record.ends_at < record.starts_at) {
     return invalid(reader, "ends_at", "must be 0 or not before starts_at.");
   }
-  AOM_FIELD(record.timeout, read_timeout(reader));
+  EVENTEMU_ASSIGN(record.timeout, read_timeout(reader));
   EVENTEMU_TRY(read_objects(reader, record));
   return record;
 }
@@ -127,26 +119,26 @@ Result<EventRecord> read_report_item(const JsonReader& reader, int64_t now_ms) {
 Result<EventRecord> read_seed_item(const JsonReader& reader, int64_t now_ms) {
   EVENTEMU_TRY(reader.expect_object());
   EventRecord record;
-  AOM_FIELD(record.metadata, read_metadata(reader, ItemOrigin::kSystemSeed, false));
+  EVENTEMU_ASSIGN(record.metadata, read_metadata(reader, ItemOrigin::kSystemSeed, false));
   std::optional<std::string> text;
-  AOM_FIELD(text, reader.optional_string("id"));
+  EVENTEMU_ASSIGN(text, reader.optional_string("id"));
   record.id = text.value_or("");
-  AOM_FIELD(text, reader.optional_string("event_sn"));
+  EVENTEMU_ASSIGN(text, reader.optional_string("event_sn"));
   record.event_sn = text.value_or("");
-  AOM_FIELD(text, reader.optional_string("enterprise_project_id"));
+  EVENTEMU_ASSIGN(text, reader.optional_string("enterprise_project_id"));
   record.enterprise_project_id = text.value_or(kDefaultEnterpriseProject);
   std::optional<int64_t> number;
-  AOM_FIELD(number, reader.optional_int64("starts_at"));
+  EVENTEMU_ASSIGN(number, reader.optional_int64("starts_at"));
   record.starts_at = number.value_or(now_ms);
-  AOM_FIELD(number, reader.optional_int64("arrives_at"));
+  EVENTEMU_ASSIGN(number, reader.optional_int64("arrives_at"));
   record.arrives_at = number.value_or(record.starts_at);
-  AOM_FIELD(number, reader.optional_int64("ends_at"));
+  EVENTEMU_ASSIGN(number, reader.optional_int64("ends_at"));
   record.ends_at = number.value_or(0);
-  AOM_FIELD(number, reader.optional_int64("timeout"));
+  EVENTEMU_ASSIGN(number, reader.optional_int64("timeout"));
   record.timeout = number && *number > 0 ? *number : kDefaultTimeoutMs;
   EVENTEMU_TRY(read_objects(reader, record));
   const Json* policy = nullptr;
-  AOM_FIELD(policy, reader.optional_object("policy"));
+  EVENTEMU_ASSIGN(policy, reader.optional_object("policy"));
   if (policy) record.policy = *policy;
   return record;
 }
@@ -191,12 +183,12 @@ Result<std::vector<ClearRequest>> validate_clear_body(const Json& body) {
     JsonReader reader((**events)[index], core::json_path("$.events", index), map);
     EVENTEMU_TRY(reader.expect_object());
     ClearRequest clear;
-    AOM_FIELD(clear.id, reader.required_string("id"));
+    EVENTEMU_ASSIGN(clear.id, reader.required_string("id"));
     if (clear.id.empty()) return invalid(reader, "id", "must not be empty.");
-    AOM_FIELD(clear.ends_at, non_negative(reader, "ends_at"));
+    EVENTEMU_ASSIGN(clear.ends_at, non_negative(reader, "ends_at"));
     if (clear.ends_at == 0) clear.ends_at.reset();  // 0 = "not cleared": use now
     std::map<std::string, std::string> ignored;  // the SDK sends metadata along; type-checked only
-    AOM_FIELD(ignored, read_metadata(reader, ItemOrigin::kSystemSeed, false));
+    EVENTEMU_ASSIGN(ignored, read_metadata(reader, ItemOrigin::kSystemSeed, false));
     clears.push_back(std::move(clear));
   }
   return clears;
@@ -207,7 +199,7 @@ Result<SeedBatch> validate_seed_body(const Json& body, int64_t now_ms) {
   JsonReader reader(body, "$", map);
   EVENTEMU_TRY(reader.expect_object());
   SeedBatch batch;
-  AOM_FIELD(batch.project_id, reader.required_string("project"));
+  EVENTEMU_ASSIGN(batch.project_id, reader.required_string("project"));
   if (batch.project_id.empty()) return invalid(reader, "project", "must not be empty.");
   auto events = reader.required_array("events");
   if (!events) return events.take_error();

@@ -17,13 +17,6 @@ using core::Result;
 using core::Status;
 using Json = nlohmann::json;
 
-#define AOM_FIELD(target, expr)                       \
-  do {                                                \
-    auto aom_field_ = (expr);                         \
-    if (!aom_field_) return aom_field_.take_error();  \
-    target = std::move(*aom_field_);                  \
-  } while (0)
-
 // Whether sort.order_by may be left out (CountEvents: reference §2.3).
 enum class OrderByRule { kRequired, kOptional };
 
@@ -54,7 +47,7 @@ Result<std::vector<std::string>> string_array(const JsonReader& reader, std::str
 
 Result<Relation> relation_of(const JsonReader& reader) {
   std::optional<std::string> text;
-  AOM_FIELD(text, reader.optional_string("relation"));
+  EVENTEMU_ASSIGN(text, reader.optional_string("relation"));
   if (!text || *text == "AND") return Relation::kAnd;  // absent: AND (Fidelity notes)
   if (*text == "OR") return Relation::kOr;
   if (*text == "NOT") return Relation::kNot;
@@ -71,10 +64,10 @@ Result<std::vector<RelationCondition>> read_relations(const JsonReader& body) {
     JsonReader reader((**array)[index], core::json_path(body.path_of("metadata_relation"), index), body.mapper());
     EVENTEMU_TRY(reader.expect_object());
     RelationCondition condition;
-    AOM_FIELD(condition.key, reader.required_string("key"));
+    EVENTEMU_ASSIGN(condition.key, reader.required_string("key"));
     if (condition.key.empty()) return invalid(reader, "key", "must not be empty.");
-    AOM_FIELD(condition.values, string_array(reader, "value", false));
-    AOM_FIELD(condition.relation, relation_of(reader));
+    EVENTEMU_ASSIGN(condition.values, string_array(reader, "value", false));
+    EVENTEMU_ASSIGN(condition.relation, relation_of(reader));
     relations.push_back(std::move(condition));
   }
   return relations;
@@ -87,7 +80,7 @@ Result<SortSpec> read_sort(const JsonReader& body, OrderByRule rule) {
   if (!*object) return sort;
   JsonReader reader(**object, body.path_of("sort"), body.mapper());
   std::vector<std::string> order_by;
-  AOM_FIELD(order_by, string_array(reader, "order_by", rule == OrderByRule::kRequired));
+  EVENTEMU_ASSIGN(order_by, string_array(reader, "order_by", rule == OrderByRule::kRequired));
   for (size_t index = 0; index < order_by.size(); ++index) {
     if (!sort_field_kind(order_by[index])) {
       return invalid(reader, "order_by",
@@ -98,7 +91,7 @@ Result<SortSpec> read_sort(const JsonReader& body, OrderByRule rule) {
   }
   if (!order_by.empty()) sort.order_by = std::move(order_by);
   std::optional<std::string> order;
-  AOM_FIELD(order, reader.optional_string("order"));
+  EVENTEMU_ASSIGN(order, reader.optional_string("order"));
   if (order && *order != "asc" && *order != "desc") return invalid(reader, "order", "must be asc or desc.");
   sort.order = order == std::string("asc") ? SortOrder::kAscending : SortOrder::kDescending;
   return sort;
@@ -109,12 +102,12 @@ Result<EventFilter> read_filter(const JsonReader& body, const QueryInputs& input
                                 int64_t now_ms) {
   EventFilter filter;
   std::string time_range;
-  AOM_FIELD(time_range, body.required_string("time_range"));
-  AOM_FIELD(filter.window, parse_time_range(time_range, step, now_ms));
+  EVENTEMU_ASSIGN(time_range, body.required_string("time_range"));
+  EVENTEMU_ASSIGN(filter.window, parse_time_range(time_range, step, now_ms));
   std::optional<std::string> search;
-  AOM_FIELD(search, body.optional_string("search"));
+  EVENTEMU_ASSIGN(search, body.optional_string("search"));
   filter.search = search.value_or("");
-  AOM_FIELD(filter.relations, read_relations(body));
+  EVENTEMU_ASSIGN(filter.relations, read_relations(body));
   filter.state = alert_state_of(inputs.type);
   filter.enterprise = enterprise_scope_of(inputs.enterprise_project_header);
   return filter;
@@ -142,7 +135,7 @@ Status check_marker_fits(const PageMarker& marker, const SortSpec& sort, const s
 }
 
 Result<ListQuery> read_paging(const QueryInputs& inputs, ListQuery query) {
-  AOM_FIELD(query.limit, read_limit(inputs.limit));
+  EVENTEMU_ASSIGN(query.limit, read_limit(inputs.limit));
   query.marker_text = inputs.marker && !inputs.marker->empty() ? *inputs.marker : "0";
   if (query.marker_text == "0") return query;  // "The initial value is 0" (seed 004)
   auto marker = decode_marker(query.marker_text);
@@ -180,11 +173,11 @@ Result<ListQuery> validate_list_request(const Json& body, const QueryInputs& inp
   JsonReader reader(body, "$", body_mapper());
   EVENTEMU_TRY(reader.expect_object());
   std::optional<int64_t> step;
-  AOM_FIELD(step, reader.optional_int64("step"));
+  EVENTEMU_ASSIGN(step, reader.optional_int64("step"));
   if (step && *step <= 0) return invalid(reader, "step", "must be greater than 0.");
   ListQuery query;
-  AOM_FIELD(query.filter, read_filter(reader, inputs, step, now_ms));
-  AOM_FIELD(query.sort, read_sort(reader, OrderByRule::kRequired));
+  EVENTEMU_ASSIGN(query.filter, read_filter(reader, inputs, step, now_ms));
+  EVENTEMU_ASSIGN(query.sort, read_sort(reader, OrderByRule::kRequired));
   return read_paging(inputs, std::move(query));
 }
 
@@ -192,11 +185,11 @@ Result<CountQuery> validate_count_request(const Json& body, const QueryInputs& i
   JsonReader reader(body, "$", body_mapper());
   EVENTEMU_TRY(reader.expect_object());
   CountQuery query;
-  AOM_FIELD(query.step_ms, reader.required_int64("step"));
+  EVENTEMU_ASSIGN(query.step_ms, reader.required_int64("step"));
   if (query.step_ms < kMinCountStepMs) return invalid(reader, "step", "must be at least 60000 (1 minute).");
-  AOM_FIELD(query.filter, read_filter(reader, inputs, query.step_ms, now_ms));
+  EVENTEMU_ASSIGN(query.filter, read_filter(reader, inputs, query.step_ms, now_ms));
   SortSpec ignored;  // accepted and type-checked; a statistic has no order
-  AOM_FIELD(ignored, read_sort(reader, OrderByRule::kOptional));
+  EVENTEMU_ASSIGN(ignored, read_sort(reader, OrderByRule::kOptional));
   return query;
 }
 

@@ -106,63 +106,55 @@ Result<std::vector<Dimension>> read_dimensions(const JsonReader& detail) {
   return dimensions;
 }
 
-// Assigns a validated optional field or returns its error.
-#define CES_FIELD(target, expr)                   \
-  do {                                            \
-    auto ces_field_ = (expr);                     \
-    if (!ces_field_) return ces_field_.take_error(); \
-    target = std::move(*ces_field_);              \
-  } while (0)
-
 Status read_detail_text(const JsonReader& reader, ItemOrigin origin, EventDetail& detail) {
-  CES_FIELD(detail.content, text_field(reader, "content", 0, 4096, nullptr, "must have at most 4096 characters."));
+  EVENTEMU_ASSIGN(detail.content, text_field(reader, "content", 0, 4096, nullptr, "must have at most 4096 characters."));
   // The cloud's own events carry group_id "" (reference §1.3 example).
   size_t group_min = origin == ItemOrigin::kSystemSeed ? 0 : 24;
-  CES_FIELD(detail.group_id, text_field(reader, "group_id", group_min, 24, nullptr, "must have exactly 24 characters."));
+  EVENTEMU_ASSIGN(detail.group_id, text_field(reader, "group_id", group_min, 24, nullptr, "must have exactly 24 characters."));
   if (detail.group_id && !detail.group_id->empty() && detail.group_id->size() != 24) {
     return invalid(reader, "group_id", "must have exactly 24 characters.");
   }
-  CES_FIELD(detail.resource_id,
+  EVENTEMU_ASSIGN(detail.resource_id,
             text_field(reader, "resource_id", 0, 128, is_resource_id_char,
                        "must have at most 128 characters: letters, digits, '_', '-' and ':'."));
-  CES_FIELD(detail.resource_name,
+  EVENTEMU_ASSIGN(detail.resource_name,
             text_field(reader, "resource_name", 0, 128, is_resource_name_char,
                        "must have at most 128 characters: letters, digits, '@', '_', '-' and '.'."));
-  CES_FIELD(detail.event_user,
+  EVENTEMU_ASSIGN(detail.event_user,
             text_field(reader, "event_user", 0, 64, is_event_user_char,
                        "must have at most 64 characters: letters, digits, '_', '-', '/' and spaces."));
   return core::ok_status();
 }
 
 Status read_detail_kinds(const JsonReader& reader, ItemOrigin origin, EventDetail& detail) {
-  CES_FIELD(detail.event_state, enum_field(reader, "event_state", kStates));
-  CES_FIELD(detail.event_level, enum_field(reader, "event_level", kLevels));
+  EVENTEMU_ASSIGN(detail.event_state, enum_field(reader, "event_state", kStates));
+  EVENTEMU_ASSIGN(detail.event_level, enum_field(reader, "event_level", kLevels));
   std::optional<std::string> type;
-  CES_FIELD(type, enum_field(reader, "event_type", kTypes));
+  EVENTEMU_ASSIGN(type, enum_field(reader, "event_type", kTypes));
   if (origin == ItemOrigin::kUserReport && type == std::string(kEventSys)) {
     return invalid(reader, "event_type", "EVENT.SYS is reserved for system events; only EVENT.CUSTOM can be reported.");
   }
   std::optional<std::string> sub_type;
-  CES_FIELD(sub_type, enum_field(reader, "sub_event_type", kSubTypes));
+  EVENTEMU_ASSIGN(sub_type, enum_field(reader, "sub_event_type", kSubTypes));
   bool user = origin == ItemOrigin::kUserReport;
   detail.event_type = type.value_or(user ? kEventCustom : kEventSys);
   detail.sub_event_type =
       sub_type.value_or(detail.event_type == kEventCustom ? kSubEventCustom : kSubEventOps);
-  CES_FIELD(detail.dimensions, read_dimensions(reader));
+  EVENTEMU_ASSIGN(detail.dimensions, read_dimensions(reader));
   return core::ok_status();
 }
 
 Status read_head(const JsonReader& reader, ItemOrigin origin, EventItem& item) {
-  CES_FIELD(item.event_name, reader.required_string("event_name"));
+  EVENTEMU_ASSIGN(item.event_name, reader.required_string("event_name"));
   if (!is_event_name(item.event_name)) {
     return invalid(reader, "event_name",
                    "must start with a letter and contain only letters, digits and '_' (1 to 64 characters).");
   }
   std::optional<std::string> source;
   if (origin == ItemOrigin::kUserReport) {
-    CES_FIELD(source, reader.required_string("event_source"));
+    EVENTEMU_ASSIGN(source, reader.required_string("event_source"));
   } else {
-    CES_FIELD(source, reader.optional_string("event_source"));
+    EVENTEMU_ASSIGN(source, reader.optional_string("event_source"));
   }
   item.event_source = source.value_or("");
   if (origin == ItemOrigin::kUserReport && !is_event_source(item.event_source)) {
@@ -170,8 +162,8 @@ Status read_head(const JsonReader& reader, ItemOrigin origin, EventItem& item) {
                    "must be service.item (3 to 32 characters; each part starts with a letter and contains only "
                    "letters, digits and '_').");
   }
-  CES_FIELD(item.time, reader.required_int64("time"));
-  if (origin == ItemOrigin::kSystemSeed) CES_FIELD(item.event_id, reader.optional_string("event_id"));
+  EVENTEMU_ASSIGN(item.time, reader.required_int64("time"));
+  if (origin == ItemOrigin::kSystemSeed) EVENTEMU_ASSIGN(item.event_id, reader.optional_string("event_id"));
   return core::ok_status();
 }
 
@@ -232,16 +224,16 @@ struct Paging {
 Result<Paging> read_paging(const QueryParams& params) {
   Paging paging;
   constexpr int64_t kMax = 999'999'999'999'999'999;
-  CES_FIELD(paging.from, integer_param(params, "from", 0, kMax, "must be a non-negative integer (ms)"));
-  CES_FIELD(paging.to, integer_param(params, "to", 0, kMax, "must be a non-negative integer (ms)"));
+  EVENTEMU_ASSIGN(paging.from, integer_param(params, "from", 0, kMax, "must be a non-negative integer (ms)"));
+  EVENTEMU_ASSIGN(paging.to, integer_param(params, "to", 0, kMax, "must be a non-negative integer (ms)"));
   if (paging.from && paging.to && *paging.from >= *paging.to) {
     return bad_parameter("from", "must be smaller than to; got from=" + std::to_string(*paging.from) +
                                      ", to=" + std::to_string(*paging.to) + ".");
   }
   std::optional<int64_t> start;
-  CES_FIELD(start, integer_param(params, "start", 0, kMax, "must be a non-negative integer"));
+  EVENTEMU_ASSIGN(start, integer_param(params, "start", 0, kMax, "must be a non-negative integer"));
   std::optional<int64_t> limit;
-  CES_FIELD(limit, integer_param(params, "limit", 1, kMaxBatch, "must be an integer from 1 to 100"));
+  EVENTEMU_ASSIGN(limit, integer_param(params, "limit", 1, kMaxBatch, "must be an integer from 1 to 100"));
   paging.start = start.value_or(0);
   paging.limit = limit.value_or(kMaxBatch);
   return paging;
@@ -307,7 +299,7 @@ Result<SeedBatch> validate_seed_body(const Json& body) {
   JsonReader reader(body, "$", map);
   EVENTEMU_TRY(reader.expect_object());
   SeedBatch batch;
-  CES_FIELD(batch.project_id, reader.required_string("project"));
+  EVENTEMU_ASSIGN(batch.project_id, reader.required_string("project"));
   if (batch.project_id.empty()) return invalid(reader, "project", "must not be empty.");
   auto events = reader.required_array("events");
   if (!events) return events.take_error();
@@ -328,14 +320,14 @@ Result<DetailQuery> validate_detail_query(const std::string& event_name, const Q
   }
   query.event_name = event_name;
   std::optional<std::string> type;
-  CES_FIELD(type, enum_param(params, "event_type", kTypes));
+  EVENTEMU_ASSIGN(type, enum_param(params, "event_type", kTypes));
   if (!type) return bad_parameter("event_type", "is required: EVENT.SYS or EVENT.CUSTOM.");
   query.event_type = *type;
-  CES_FIELD(query.sub_event_type, enum_param(params, "sub_event_type", kSubTypes));
-  CES_FIELD(query.event_source, length_param(params, "event_source", 32));
-  CES_FIELD(query.event_level, enum_param(params, "event_level", kLevels));
-  CES_FIELD(query.event_user, length_param(params, "event_user", 64));
-  CES_FIELD(query.event_state, enum_param(params, "event_state", kStates));
+  EVENTEMU_ASSIGN(query.sub_event_type, enum_param(params, "sub_event_type", kSubTypes));
+  EVENTEMU_ASSIGN(query.event_source, length_param(params, "event_source", 32));
+  EVENTEMU_ASSIGN(query.event_level, enum_param(params, "event_level", kLevels));
+  EVENTEMU_ASSIGN(query.event_user, length_param(params, "event_user", 64));
+  EVENTEMU_ASSIGN(query.event_state, enum_param(params, "event_state", kStates));
   auto paging = read_paging(params);
   if (!paging) return paging.take_error();
   query.from = paging->from;
@@ -347,8 +339,8 @@ Result<DetailQuery> validate_detail_query(const std::string& event_name, const Q
 
 Result<SummaryQuery> validate_summary_query(const QueryParams& params, int64_t now_ms) {
   SummaryQuery query;
-  CES_FIELD(query.event_type, enum_param(params, "event_type", kTypes));
-  CES_FIELD(query.sub_event_type, enum_param(params, "sub_event_type", kSubTypes));
+  EVENTEMU_ASSIGN(query.event_type, enum_param(params, "event_type", kTypes));
+  EVENTEMU_ASSIGN(query.sub_event_type, enum_param(params, "sub_event_type", kSubTypes));
   query.event_name = param(params, "event_name");
   if (query.event_name && !is_event_name(*query.event_name)) {
     return bad_parameter("event_name", "must start with a letter and contain only letters, digits and '_' "

@@ -57,13 +57,6 @@ Result<double> get_number(const json& value, const std::string& path) {
   return value.get<double>();
 }
 
-#define EVENTEMU_ASSIGN(lhs, expr)                     \
-  do {                                                 \
-    auto eventemu_assign_ = (expr);                    \
-    if (!eventemu_assign_) return eventemu_assign_.take_error(); \
-    lhs = std::move(eventemu_assign_).value();         \
-  } while (0)
-
 constexpr int64_t kMaxMs = 365LL * 24 * 3600 * 1000;  // a year: plenty for windows
 
 Status parse_when(const json& when, const std::string& path, FaultRule& rule) {
