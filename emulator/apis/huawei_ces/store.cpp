@@ -4,41 +4,11 @@
 #include <set>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
-
-#include "core/json/json_reader.h"
-#include "core/json/json_writer.h"
+#include "apis/huawei_ces/store_codes.h"
+#include "apis/huawei_ces/store_schema.h"
 
 namespace eventemu::huawei_ces {
 namespace {
-
-using Json = nlohmann::json;
-
-constexpr const char* kSchema = R"sql(
-CREATE TABLE IF NOT EXISTS ces_events (
-  project_id     TEXT NOT NULL,
-  event_id       TEXT NOT NULL,
-  event_name     TEXT NOT NULL,
-  event_source   TEXT NOT NULL,
-  time           INTEGER NOT NULL,
-  event_type     TEXT NOT NULL,
-  sub_event_type TEXT NOT NULL,
-  event_state    TEXT,
-  event_level    TEXT,
-  event_user     TEXT,
-  resource_id    TEXT,
-  resource_name  TEXT,
-  content        TEXT,
-  group_id       TEXT,
-  dimensions     TEXT NOT NULL,
-  same_event_hash INTEGER NOT NULL,
-  PRIMARY KEY (project_id, event_id)
-);
-CREATE INDEX IF NOT EXISTS ces_events_same ON ces_events (project_id, same_event_hash);
-CREATE INDEX IF NOT EXISTS ces_events_by_name_cover ON ces_events
-  (project_id, event_name, event_type, time DESC, event_source, event_level, event_user, event_state, sub_event_type);
-CREATE INDEX IF NOT EXISTS ces_events_by_time ON ces_events (project_id, time DESC);
-)sql";
 
 constexpr const char* kColumns =
     "event_id, event_name, event_source, time, event_type, sub_event_type, event_state, event_level, "
@@ -46,94 +16,20 @@ constexpr const char* kColumns =
 
 // ?1 project ?2 name ?3 type ?4 sub type ?5 source ?6 level ?7 user ?8 state ?9 from ?10 to
 constexpr const char* kDetailWhere =
-    " FROM ces_events WHERE project_id = ?1 AND event_name = ?2 AND event_type = ?3"
+    " FROM ces_events WHERE project = ?1 AND event_name = ?2 AND event_type = ?3"
     " AND (?4 IS NULL OR sub_event_type = ?4) AND (?5 IS NULL OR event_source = ?5)"
     " AND (?6 IS NULL OR event_level = ?6) AND (?7 IS NULL OR IFNULL(event_user, '') = ?7)"
     " AND (?8 IS NULL OR event_state = ?8) AND time >= ?9 AND time <= ?10";
 
 // ?1 project ?2 from ?3 to ?4 type ?5 sub type ?6 name
 constexpr const char* kSummaryWhere =
-    " FROM ces_events WHERE project_id = ?1 AND time >= ?2 AND time <= ?3"
+    " FROM ces_events WHERE project = ?1 AND time >= ?2 AND time <= ?3"
     " AND (?4 IS NULL OR event_type = ?4) AND (?5 IS NULL OR sub_event_type = ?5)"
     " AND (?6 IS NULL OR event_name = ?6) GROUP BY event_name, event_type";
 
 std::optional<std::string> optional_column(const core::Statement& statement, int index) {
   if (statement.column_is_null(index)) return std::nullopt;
   return statement.column_text(index);
-}
-
-std::string dimensions_json(const std::vector<Dimension>& dimensions) {
-  std::string out = "[";
-  for (const auto& dimension : dimensions) {
-    if (out.size() > 1) out.push_back(',');
-    out.append("{\"name\":");
-    core::append_json_string(out, dimension.name);
-    out.append(",\"value\":");
-    core::append_json_string(out, dimension.value);
-    out.push_back('}');
-  }
-  out.push_back(']');
-  return out;
-}
-
-// Reads back exactly what dimensions_json writes ([{"name":S,"value":S},...]
-// with the simple escapes); false for anything else (a \\u escape, another
-// layout), which then goes through the JSON parser.
-bool decode_dimensions(std::string_view text, std::vector<Dimension>& out) {
-  size_t at = 0;
-  auto take = [&](std::string_view literal) {
-    if (text.compare(at, literal.size(), literal) != 0) return false;
-    at += literal.size();
-    return true;
-  };
-  auto string = [&](std::string& value) {
-    if (!take("\"")) return false;
-    while (at < text.size()) {
-      char c = text[at++];
-      if (c == '"') return true;
-      if (c != '\\') {
-        value.push_back(c);
-        continue;
-      }
-      if (at == text.size()) return false;
-      switch (text[at++]) {
-        case '"': value.push_back('"'); break;
-        case '\\': value.push_back('\\'); break;
-        case '/': value.push_back('/'); break;
-        case 'b': value.push_back('\b'); break;
-        case 'f': value.push_back('\f'); break;
-        case 'n': value.push_back('\n'); break;
-        case 'r': value.push_back('\r'); break;
-        case 't': value.push_back('\t'); break;
-        default: return false;
-      }
-    }
-    return false;
-  };
-  if (!take("[")) return false;
-  if (take("]")) return at == text.size();
-  for (;;) {
-    Dimension dimension;
-    if (!take("{\"name\":") || !string(dimension.name) || !take(",\"value\":") || !string(dimension.value) ||
-        !take("}")) {
-      return false;
-    }
-    out.push_back(std::move(dimension));
-    if (take("]")) return at == text.size();
-    if (!take(",")) return false;
-  }
-}
-
-std::vector<Dimension> parse_dimensions(const std::string& text) {
-  std::vector<Dimension> dimensions;
-  if (decode_dimensions(text, dimensions)) return dimensions;
-  dimensions.clear();
-  auto parsed = core::try_parse_json(text, nullptr);
-  if (!parsed || !parsed->is_array()) return dimensions;
-  for (const auto& item : *parsed) {
-    dimensions.push_back({item.value("name", ""), item.value("value", "")});
-  }
-  return dimensions;
 }
 
 StoredEvent read_event(const core::Statement& row) {
@@ -143,41 +39,45 @@ StoredEvent read_event(const core::Statement& row) {
   item.event_name = row.column_text(1);
   item.event_source = row.column_text(2);
   item.time = row.column_int(3);
-  item.detail.event_type = row.column_text(4);
-  item.detail.sub_event_type = row.column_text(5);
-  item.detail.event_state = optional_column(row, 6);
-  item.detail.event_level = optional_column(row, 7);
+  item.detail.event_type = codes::event_type_text(row.column_int(4));
+  item.detail.sub_event_type = codes::sub_event_type_text(row.column_int(5));
+  if (!row.column_is_null(6)) item.detail.event_state = codes::event_state_text(row.column_int(6));
+  if (!row.column_is_null(7)) item.detail.event_level = codes::event_level_text(row.column_int(7));
   item.detail.event_user = optional_column(row, 8);
   item.detail.resource_id = optional_column(row, 9);
   item.detail.resource_name = optional_column(row, 10);
   item.detail.content = optional_column(row, 11);
   item.detail.group_id = optional_column(row, 12);
-  item.detail.dimensions = parse_dimensions(row.column_text(13));
+  if (!codes::decode_dimensions(row.column_blob(13), item.detail.dimensions)) {
+    throw core::SqliteError("CES store: malformed dimensions in event " + event.event_id);
+  }
   return event;
 }
 
-void bind_detail(core::Statement& statement, const std::string& project_id, const DetailQuery& query) {
-  statement.bind(1, project_id).bind(2, query.event_name).bind(3, query.event_type);
-  statement.bind_optional(4, query.sub_event_type).bind_optional(5, query.event_source);
-  statement.bind_optional(6, query.event_level).bind_optional(7, query.event_user);
-  statement.bind_optional(8, query.event_state);
+void bind_detail(core::Statement& statement, int64_t project, const DetailQuery& query) {
+  statement.bind(1, project).bind(2, query.event_name).bind(3, codes::event_type(query.event_type));
+  statement.bind_optional(4, codes::optional_code(query.sub_event_type, codes::sub_event_type));
+  statement.bind_optional(5, query.event_source);
+  statement.bind_optional(6, codes::optional_code(query.event_level, codes::event_level));
+  statement.bind_optional(7, query.event_user);
+  statement.bind_optional(8, codes::optional_code(query.event_state, codes::event_state));
   statement.bind(9, query.from.value_or(std::numeric_limits<int64_t>::min()));
   statement.bind(10, query.to.value_or(std::numeric_limits<int64_t>::max()));
 }
 
-void bind_summary(core::Statement& statement, const std::string& project_id, const SummaryQuery& query) {
-  statement.bind(1, project_id).bind(2, query.from).bind(3, query.to);
-  statement.bind_optional(4, query.event_type).bind_optional(5, query.sub_event_type);
+void bind_summary(core::Statement& statement, int64_t project, const SummaryQuery& query) {
+  statement.bind(1, project).bind(2, query.from).bind(3, query.to);
+  statement.bind_optional(4, codes::optional_code(query.event_type, codes::event_type));
+  statement.bind_optional(5, codes::optional_code(query.sub_event_type, codes::sub_event_type));
   statement.bind_optional(6, query.event_name);
 }
 
 // Total, distinct users and distinct sources of a ListEventDetail query in one
 // pass over ces_events_by_name_cover (every filter column is in that index, so
 // no table row is read).
-void detail_aggregates(core::Database& database, const std::string& project_id, const DetailQuery& query,
-                       DetailPage& page) {
+void detail_aggregates(core::Database& database, int64_t project, const DetailQuery& query, DetailPage& page) {
   auto statement = database.prepare(std::string("SELECT IFNULL(event_user, ''), event_source") + kDetailWhere);
-  bind_detail(*statement, project_id, query);
+  bind_detail(*statement, project, query);
   std::set<std::string, std::less<>> users;
   std::set<std::string, std::less<>> sources;
   int64_t total = 0;
@@ -227,21 +127,40 @@ bool optional_equals(const core::Statement& row, int index, const std::optional<
   return value && row.column_view(index) == *value;
 }
 
+bool optional_equals(const core::Statement& row, int index, const std::optional<int64_t>& code) {
+  if (row.column_is_null(index)) return !code;
+  return code && row.column_int(index) == *code;
+}
+
+// An item's coded columns, computed once per item.
+struct ItemCodes {
+  int64_t event_type;
+  int64_t sub_event_type;
+  std::optional<int64_t> event_state;
+  std::optional<int64_t> event_level;
+};
+
+ItemCodes codes_of(const EventDetail& detail) {
+  return {codes::event_type(detail.event_type), codes::sub_event_type(detail.sub_event_type),
+          codes::optional_code(detail.event_state, codes::event_state),
+          codes::optional_code(detail.event_level, codes::event_level)};
+}
+
 // The same-event rule: rows with the item's hash are candidates; the columns
 // of the key decide (a hash collision is not a duplicate).
-std::optional<std::string> find_same(core::Database& database, const std::string& project_id, const EventItem& item,
-                                     int64_t hash) {
+std::optional<std::string> find_same(core::Database& database, int64_t project, const EventItem& item,
+                                     const ItemCodes& item_codes, int64_t hash) {
   auto statement = database.prepare(
       "SELECT event_id, time, event_source, event_name, event_type, sub_event_type, event_state, event_level, "
-      "event_user, resource_id, resource_name FROM ces_events WHERE project_id = ?1 AND same_event_hash = ?2");
-  statement->bind(1, project_id).bind(2, hash);
+      "event_user, resource_id, resource_name FROM ces_events WHERE project = ?1 AND same_event_hash = ?2");
+  statement->bind(1, project).bind(2, hash);
   const EventDetail& detail = item.detail;
   while (statement->step()) {
     const core::Statement& row = *statement;
     if (row.column_int(1) == item.time && row.column_view(2) == item.event_source &&
-        row.column_view(3) == item.event_name && row.column_view(4) == detail.event_type &&
-        row.column_view(5) == detail.sub_event_type && optional_equals(row, 6, detail.event_state) &&
-        optional_equals(row, 7, detail.event_level) && optional_equals(row, 8, detail.event_user) &&
+        row.column_view(3) == item.event_name && row.column_int(4) == item_codes.event_type &&
+        row.column_int(5) == item_codes.sub_event_type && optional_equals(row, 6, item_codes.event_state) &&
+        optional_equals(row, 7, item_codes.event_level) && optional_equals(row, 8, detail.event_user) &&
         optional_equals(row, 9, detail.resource_id) && optional_equals(row, 10, detail.resource_name)) {
       return row.column_text(0);
     }
@@ -249,19 +168,23 @@ std::optional<std::string> find_same(core::Database& database, const std::string
   return std::nullopt;
 }
 
-void insert_row(core::Database& database, const std::string& project_id, const std::string& event_id,
-                const EventItem& item, int64_t hash) {
+// Binds without copies (bind_static): every text lives in `item` or the
+// caller's strings until run() returns and the lease resets the statement.
+void insert_row(core::Database& database, int64_t project, const std::string& event_id, const EventItem& item,
+                const ItemCodes& item_codes, int64_t hash) {
   auto statement = database.prepare(
-      "INSERT OR IGNORE INTO ces_events (project_id, event_id, event_name, event_source, time, event_type, "
+      "INSERT OR IGNORE INTO ces_events (project, event_id, event_name, event_source, time, event_type, "
       "sub_event_type, event_state, event_level, event_user, resource_id, resource_name, content, group_id, "
       "dimensions, same_event_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
   const EventDetail& detail = item.detail;
-  statement->bind(1, project_id).bind(2, event_id).bind(3, item.event_name).bind(4, item.event_source);
-  statement->bind(5, item.time).bind(6, detail.event_type).bind(7, detail.sub_event_type);
-  statement->bind_optional(8, detail.event_state).bind_optional(9, detail.event_level);
-  statement->bind_optional(10, detail.event_user).bind_optional(11, detail.resource_id);
-  statement->bind_optional(12, detail.resource_name).bind_optional(13, detail.content);
-  statement->bind_optional(14, detail.group_id).bind(15, dimensions_json(detail.dimensions)).bind(16, hash);
+  std::string dimensions = codes::encode_dimensions(detail.dimensions);
+  statement->bind(1, project).bind_static(2, event_id).bind_static(3, item.event_name);
+  statement->bind_static(4, item.event_source).bind(5, item.time).bind(6, item_codes.event_type);
+  statement->bind(7, item_codes.sub_event_type).bind_optional(8, item_codes.event_state);
+  statement->bind_optional(9, item_codes.event_level).bind_static_optional(10, detail.event_user);
+  statement->bind_static_optional(11, detail.resource_id).bind_static_optional(12, detail.resource_name);
+  statement->bind_static_optional(13, detail.content).bind_static_optional(14, detail.group_id);
+  statement->bind_blob(15, dimensions).bind(16, hash);
   statement->run();
 }
 
@@ -306,9 +229,19 @@ int64_t same_event_hash(const EventItem& item) {
   return static_cast<int64_t>(hash);
 }
 
-EventStore::EventStore(core::Database& database) : database_(database) {
-  auto lock = database_.lock();
-  database_.exec(kSchema);
+EventStore::EventStore(core::Database& database) : database_(database) { open_schema(database_); }
+
+std::optional<int64_t> EventStore::project_key(const std::string& project_id, bool create) {
+  auto known = project_keys_.find(project_id);
+  if (known != project_keys_.end()) return known->second;
+  {
+    auto select = database_.prepare("SELECT project FROM ces_projects WHERE project_id = ?1");
+    select->bind(1, project_id);
+    if (select->step()) return project_keys_.emplace(project_id, select->column_int(0)).first->second;
+  }
+  if (!create) return std::nullopt;
+  database_.prepare("INSERT INTO ces_projects (project_id) VALUES (?1)")->bind(1, project_id).run();
+  return project_keys_.emplace(project_id, database_.last_insert_rowid()).first->second;
 }
 
 std::vector<InsertOutcome> EventStore::insert(const std::string& project_id, const std::vector<EventItem>& items,
@@ -348,17 +281,18 @@ uint64_t EventStore::commit_groups() const {
 }
 
 void EventStore::insert_locked(PendingInsert& request) {
-  const std::string& project_id = *request.project_id;
+  int64_t project = *project_key(*request.project_id, true);
   request.outcomes.clear();
   request.outcomes.reserve(request.items->size());
   for (const EventItem& item : *request.items) {
     int64_t hash = same_event_hash(item);
-    if (auto existing = find_same(database_, project_id, item, hash)) {
+    ItemCodes item_codes = codes_of(item.detail);
+    if (auto existing = find_same(database_, project, item, item_codes, hash)) {
       request.outcomes.push_back({*existing, item.event_name});
       continue;
     }
     std::string event_id = item.event_id ? *item.event_id : (*request.new_id)();
-    insert_row(database_, project_id, event_id, item, hash);
+    insert_row(database_, project, event_id, item, item_codes, hash);
     request.outcomes.push_back({event_id, item.event_name});
   }
 }
@@ -372,6 +306,8 @@ void EventStore::write_group(const std::vector<PendingInsert*>& group) {
     transaction.commit();
     return;
   } catch (...) {
+    // The rollback may have undone ces_projects rows this group added.
+    project_keys_.clear();
     if (group.size() == 1) {
       group.front()->error = std::current_exception();
       return;
@@ -384,6 +320,7 @@ void EventStore::write_group(const std::vector<PendingInsert*>& group) {
       insert_locked(*request);
       transaction.commit();
     } catch (...) {
+      project_keys_.clear();
       request->outcomes.clear();
       request->error = std::current_exception();
     }
@@ -393,10 +330,12 @@ void EventStore::write_group(const std::vector<PendingInsert*>& group) {
 DetailPage EventStore::list_detail(const std::string& project_id, const DetailQuery& query) {
   auto lock = database_.lock();
   DetailPage page;
+  std::optional<int64_t> project = project_key(project_id, false);
+  if (!project) return page;  // a project that never stored an event
   {
     auto statement = database_.prepare(std::string("SELECT ") + kColumns + kDetailWhere +
                                        " ORDER BY time DESC, event_id DESC LIMIT ?11 OFFSET ?12");
-    bind_detail(*statement, project_id, query);
+    bind_detail(*statement, *project, query);
     statement->bind(11, query.limit).bind(12, query.start);
     while (statement->step()) page.events.push_back(read_event(*statement));
   }
@@ -408,7 +347,7 @@ DetailPage EventStore::list_detail(const std::string& project_id, const DetailQu
     page.event_sources = cached->second.event_sources;
     return page;
   }
-  detail_aggregates(database_, project_id, query, page);
+  detail_aggregates(database_, *project, query, page);
   ++aggregate_scans_;
   if (aggregate_cache_.size() >= kAggregateCacheEntries) aggregate_cache_.clear();
   aggregate_cache_[std::move(key)] = {write_generation_, page.total, page.event_users, page.event_sources};
@@ -418,20 +357,23 @@ DetailPage EventStore::list_detail(const std::string& project_id, const DetailQu
 SummaryPage EventStore::list_summary(const std::string& project_id, const SummaryQuery& query) {
   auto lock = database_.lock();
   SummaryPage page;
+  std::optional<int64_t> project = project_key(project_id, false);
+  if (!project) return page;
   {
     // SQLite takes the bare columns (event_source, sub_event_type) from the row holding MAX(time).
     auto statement = database_.prepare(
         std::string("SELECT event_name, event_type, COUNT(*), MAX(time) AS latest, event_source, sub_event_type") +
         kSummaryWhere + " ORDER BY latest DESC, event_name, event_type LIMIT ?7 OFFSET ?8");
-    bind_summary(*statement, project_id, query);
+    bind_summary(*statement, *project, query);
     statement->bind(7, query.limit).bind(8, query.start);
     while (statement->step()) {
-      page.events.push_back({statement->column_text(0), statement->column_text(1), statement->column_text(5),
+      page.events.push_back({statement->column_text(0), codes::event_type_text(statement->column_int(1)),
+                             codes::sub_event_type_text(statement->column_int(5)),
                              statement->column_int(2), statement->column_int(3), statement->column_text(4)});
     }
   }
   auto statement = database_.prepare(std::string("SELECT COUNT(*) FROM (SELECT 1") + kSummaryWhere + ")");
-  bind_summary(*statement, project_id, query);
+  bind_summary(*statement, *project, query);
   if (statement->step()) page.total = statement->column_int(0);
   return page;
 }
@@ -440,13 +382,17 @@ void EventStore::reset(const std::optional<std::string>& project_id) {
   auto lock = database_.lock();
   ++write_generation_;
   if (!project_id) {
-    auto statement = database_.prepare("DELETE FROM ces_events");
-    statement->run();
+    core::Transaction transaction(database_);
+    database_.prepare("DELETE FROM ces_events")->run();
+    database_.prepare("DELETE FROM ces_projects")->run();
+    transaction.commit();
+    project_keys_.clear();
     return;
   }
-  auto statement = database_.prepare("DELETE FROM ces_events WHERE project_id = ?1");
-  statement->bind(1, *project_id);
-  statement->run();
+  // The project keeps its key (a later insert reuses it); only its events go.
+  std::optional<int64_t> project = project_key(*project_id, false);
+  if (!project) return;
+  database_.prepare("DELETE FROM ces_events WHERE project = ?1")->bind(1, *project).run();
 }
 
 int64_t EventStore::count() {

@@ -1,10 +1,10 @@
 // EventStore: the only code that runs SQL for CES events.
 //
-// Schema: one table `ces_events` keyed by (project_id, event_id), with a
-// (project_id, same_event_hash) index implementing the same-event rule
-// (reference/huawei.md §1.1: rows with the hash are candidates, their columns
-// decide; a 64-bit hash instead of the key text saves ~300 bytes per event) and (project_id, event_name, time DESC) /
-// (project_id, time DESC) indexes, so every query is confined to one project.
+// Schema and encodings: store_schema.h (tables, indexes, upgrade of older
+// --db files) and store_codes.h (enumerated fields as codes, dimensions as a
+// blob). The same-event rule (reference/huawei.md §1.1) looks up rows by a
+// 64-bit hash of the key; the candidate rows' columns decide. Every query is
+// confined to one project.
 //
 // Threading model: every public method takes `Database::lock()` for its whole
 // run (a read, or one write transaction), so it may be called from any server
@@ -73,6 +73,9 @@ class EventStore {
     bool done = false;
   };
   void write_group(const std::vector<PendingInsert*>& group);
+  // The integer key of a project (ces_projects); created on first insert.
+  // nullopt for an unknown project when !create. Under the database lock.
+  std::optional<int64_t> project_key(const std::string& project_id, bool create);
   void insert_locked(PendingInsert& request);
 
   core::Database& database_;
@@ -89,6 +92,9 @@ class EventStore {
     std::vector<std::string> event_sources;
   };
   std::unordered_map<std::string, CachedAggregates> aggregate_cache_;
+  // ces_projects read through: cleared when a transaction that may have
+  // added keys rolls back, and on a full reset. Under the database lock.
+  std::unordered_map<std::string, int64_t> project_keys_;
   uint64_t write_generation_ = 1;
   mutable std::mutex queue_mutex_;
   std::condition_variable group_done_;

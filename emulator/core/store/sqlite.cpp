@@ -43,6 +43,28 @@ Statement& Statement::bind_optional(int index, const std::optional<std::string>&
   return text ? bind(index, *text) : bind_null(index);
 }
 
+Statement& Statement::bind_optional(int index, const std::optional<int64_t>& value) {
+  return value ? bind(index, *value) : bind_null(index);
+}
+
+Statement& Statement::bind_blob(int index, std::string_view bytes) {
+  if (sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT) != SQLITE_OK) {
+    fail(db_, "bind");
+  }
+  return *this;
+}
+
+Statement& Statement::bind_static(int index, std::string_view text) {
+  if (sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC) != SQLITE_OK) {
+    fail(db_, "bind");
+  }
+  return *this;
+}
+
+Statement& Statement::bind_static_optional(int index, const std::optional<std::string>& text) {
+  return text ? bind_static(index, *text) : bind_null(index);
+}
+
 bool Statement::step() {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
@@ -77,6 +99,12 @@ std::string_view Statement::column_view(int index) const {
   const unsigned char* text = sqlite3_column_text(stmt_, index);
   if (!text) return {};
   return {reinterpret_cast<const char*>(text), static_cast<size_t>(sqlite3_column_bytes(stmt_, index))};
+}
+
+std::string_view Statement::column_blob(int index) const {
+  const void* bytes = sqlite3_column_blob(stmt_, index);
+  if (!bytes) return {};
+  return {static_cast<const char*>(bytes), static_cast<size_t>(sqlite3_column_bytes(stmt_, index))};
 }
 
 Database::Database(const std::string& path) : path_(path) {

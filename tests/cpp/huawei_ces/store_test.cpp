@@ -4,6 +4,7 @@
 #include <atomic>
 #include <functional>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
@@ -230,4 +231,43 @@ TEST_CASE("huawei_ces store: dimensions read back exactly, escapes and non-ASCII
   REQUIRE(first.size() == 2);
   CHECK(first[1].name == "n2");
   CHECK(first[1].value == "v2");
+}
+
+TEST_CASE("huawei_ces store: projects are kept apart by their interned keys", "[huawei_ces][store]") {
+  eventemu::core::Database database(":memory:");
+  EventStore store(database);
+  Counter ids;
+  store.insert("0123456789abcdef0123456789abcdef", {event("a", 100)}, std::ref(ids));
+  store.insert("fedcba9876543210fedcba9876543210", {event("a", 200), event("a", 300)}, std::ref(ids));
+  CHECK(store.list_detail("0123456789abcdef0123456789abcdef", detail_query("a")).total == 1);
+  CHECK(store.list_detail("fedcba9876543210fedcba9876543210", detail_query("a")).total == 2);
+  CHECK(store.list_detail("never_seen", detail_query("a")).events.empty());
+}
+
+TEST_CASE("huawei_ces store: a rolled-back insert leaves no stale project key behind", "[huawei_ces][store]") {
+  eventemu::core::Database database(":memory:");
+  EventStore store(database);
+  Counter ids;
+  // new_id throws inside the transaction that added project A's key.
+  CHECK_THROWS(store.insert("A", {event("a", 100)}, []() -> std::string { throw std::runtime_error("boom"); }));
+  store.insert("B", {event("b", 100)}, std::ref(ids));  // may take the key A's rolled-back row had
+  store.insert("A", {event("a", 200)}, std::ref(ids));
+  auto a = store.list_detail("A", detail_query("a"));
+  REQUIRE(a.events.size() == 1);
+  CHECK(a.events[0].item.time == 200);
+  CHECK(store.list_detail("A", detail_query("b")).events.empty());
+  CHECK(store.list_detail("B", detail_query("b")).total == 1);
+}
+
+TEST_CASE("huawei_ces store: after a full reset new projects store and list again", "[huawei_ces][store]") {
+  eventemu::core::Database database(":memory:");
+  EventStore store(database);
+  Counter ids;
+  store.insert("A", {event("a", 100)}, std::ref(ids));
+  store.reset(std::nullopt);
+  store.insert("B", {event("b", 100)}, std::ref(ids));
+  store.insert("A", {event("a", 300)}, std::ref(ids));
+  CHECK(store.list_detail("A", detail_query("a")).total == 1);
+  CHECK(store.list_detail("B", detail_query("b")).total == 1);
+  CHECK(store.list_detail("A", detail_query("b")).events.empty());
 }

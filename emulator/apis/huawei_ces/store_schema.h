@@ -1,0 +1,31 @@
+// The CES store's tables, and the upgrade of --db files written by earlier
+// versions.
+//
+// Schema v2 (session 3 of #9; tests/bench/RESULTS.md):
+//   ces_projects (project INTEGER PRIMARY KEY, project_id TEXT UNIQUE)
+//     A Huawei project id is 32 hex characters, and the old layout repeated it
+//     in the row and in all four indexes (~155 bytes an event); rows now carry
+//     the integer key.
+//   ces_events: enumerated fields as integer codes, dimensions as a blob
+//     (store_codes.h), a 64-bit same-event hash (reference/huawei.md §1.1).
+//   Indexes: (project, event_id) unique; (project, same_event_hash) for the
+//   same-event rule; a covering index (project, event_name, event_type,
+//   time DESC, event_source, event_level, event_user, event_state,
+//   sub_event_type) for ListEventDetail; (project, time DESC) for ListEvents.
+//
+// Older files: v1 (text columns, same_event_hash) and v0 (text columns,
+// same_event_key) both keyed rows by a `project_id` column. Opening such a file
+// converts it in one transaction: a failure leaves it exactly as it was.
+#pragma once
+
+#include <cstdint>
+
+#include "core/store/sqlite.h"
+
+namespace eventemu::huawei_ces {
+
+// Creates the v2 tables if missing, after converting an older layout.
+// Returns the number of events converted (0 for a new or current store).
+int64_t open_schema(core::Database& database);
+
+}  // namespace eventemu::huawei_ces
