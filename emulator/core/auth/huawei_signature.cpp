@@ -101,9 +101,22 @@ std::string huawei_signature(const std::string& secret_key, const std::string& s
 
 std::optional<int64_t> parse_sdk_date(const std::string& text) {
   if (text.size() != 16 || text[8] != 'T' || text[15] != 'Z') return std::nullopt;
+  for (size_t i = 0; i < 15; ++i) {
+    if (i != 8 && (text[i] < '0' || text[i] > '9')) return std::nullopt;
+  }
   std::tm parts{};
   if (!strptime(text.c_str(), "%Y%m%dT%H%M%SZ", &parts)) return std::nullopt;
-  return static_cast<int64_t>(timegm(&parts)) * 1000;
+  std::tm wanted = parts;
+  time_t seconds = timegm(&parts);
+  // timegm normalises impossible dates (Feb 30 -> Mar 1, 24:00 -> next day);
+  // a date that does not come back unchanged never existed.
+  std::tm back{};
+  if (!gmtime_r(&seconds, &back) || back.tm_year != wanted.tm_year || back.tm_mon != wanted.tm_mon ||
+      back.tm_mday != wanted.tm_mday || back.tm_hour != wanted.tm_hour || back.tm_min != wanted.tm_min ||
+      back.tm_sec != wanted.tm_sec) {
+    return std::nullopt;
+  }
+  return static_cast<int64_t>(seconds) * 1000;
 }
 
 }  // namespace eventemu::core::auth

@@ -79,6 +79,21 @@ TEST_CASE("auth huawei: X-Sdk-Date parsing", "[auth][huawei]") {
   CHECK_FALSE(parse_sdk_date(""));
 }
 
+TEST_CASE("auth huawei: X-Sdk-Date of a day that does not exist is refused, not rolled over", "[auth][huawei]") {
+  CHECK_FALSE(parse_sdk_date("20240230T000000Z"));  // would be Mar 1
+  CHECK_FALSE(parse_sdk_date("20230229T120000Z"));  // 2023 is not a leap year
+  CHECK_FALSE(parse_sdk_date("20240431T000000Z"));
+  CHECK_FALSE(parse_sdk_date("20241301T000000Z"));
+  CHECK_FALSE(parse_sdk_date("20240101T240000Z"));
+  CHECK_FALSE(parse_sdk_date("20240101T006000Z"));
+  CHECK_FALSE(parse_sdk_date("2024010 T000000Z"));
+  CHECK_FALSE(parse_sdk_date("+2024101T000000Z"));
+}
+
+TEST_CASE("auth huawei: X-Sdk-Date accepts Feb 29 of a leap year and the last second of a day", "[auth][huawei]") {
+  CHECK(parse_sdk_date("20240229T235959Z") == 1709251199000);
+}
+
 TEST_CASE("auth baidu: official BOS sample with default signed headers", "[auth][baidu]") {
   auto put = request("PUT", "/v1/test/myfolder/readme.txt?partNumber=9&uploadId=a44cc9bab11cbd156984767aad637851",
                      {{"Host", "bj.bcebos.com"}, {"Content-Type", "text/plain"}, {"Content-Length", "8"},
