@@ -11,13 +11,6 @@ namespace eventemu::admin {
 
 namespace {
 
-bool is_plain_name(const std::string& name) {
-  return !name.empty() && name.size() <= 64 && name.find("..") == std::string::npos &&
-         std::all_of(name.begin(), name.end(), [](char c) {
-           return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
-         });
-}
-
 bool only_key(const json& spec, const char* key) {
   return spec.is_object() && spec.size() == 1 && spec.contains(key);
 }
@@ -36,7 +29,7 @@ core::Result<json> ControlPlane::load_scenario(const json& spec) {
   }
   if (!spec["name"].is_string()) return bad_request("$.name must be a string (a scenario's name)");
   const std::string name = spec["name"].get<std::string>();
-  if (!is_plain_name(name)) return bad_request("$.name '" + name + "' is not a scenario name");
+  if (!core::is_scenario_name(name)) return bad_request("$.name '" + name + "' is not a scenario name");
   std::string searched;
   for (const auto& directory : parts_.scenario_dirs) {
     std::filesystem::path file = std::filesystem::path(directory) / (name + ".json");

@@ -7,6 +7,7 @@
 #include <initializer_list>
 
 #include "core/journal.h"
+#include "core/json/json_keys.h"
 
 namespace eventemu::core {
 
@@ -23,14 +24,7 @@ bool iequals(std::string_view a, std::string_view b) {
 
 // Rejects keys outside `allowed`.
 Status only_keys(const json& object, const std::string& path, std::initializer_list<const char*> allowed) {
-  for (auto& [key, value] : object.items()) {
-    bool known = std::any_of(allowed.begin(), allowed.end(), [&](const char* name) { return key == name; });
-    if (!known) {
-      std::string list;
-      for (const char* name : allowed) { if (!list.empty()) list += ", "; list += name; }
-      return invalid(path + "." + key + " is not a known key (expected one of: " + list + ")");
-    }
-  }
+  if (auto key = first_unknown_key(object, allowed)) return invalid(path + "." + *key + " " + unknown_key_problem(allowed));
   return ok_status();
 }
 

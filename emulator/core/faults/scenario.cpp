@@ -5,6 +5,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/json/json_keys.h"
 #include "core/json/json_reader.h"
 
 namespace eventemu::core {
@@ -51,13 +52,7 @@ class ScenarioChecker {
   }
 
   Status only_keys(const json& object, const std::string& path, std::initializer_list<const char*> allowed) const {
-    for (auto& [key, value] : object.items()) {
-      if (std::none_of(allowed.begin(), allowed.end(), [&](const char* name) { return key == name; })) {
-        std::string list;
-        for (const char* name : allowed) { if (!list.empty()) list += ", "; list += name; }
-        return fail(path + "." + key, "is not a known key (expected one of: " + list + ")");
-      }
-    }
+    if (auto key = first_unknown_key(object, allowed)) return fail(path + "." + *key, unknown_key_problem(allowed));
     return ok_status();
   }
 
@@ -74,12 +69,9 @@ class ScenarioChecker {
     if (!document.contains("name")) return fail("$.name", "is required");
     if (!document["name"].is_string()) return fail("$.name", "must be a string");
     scenario.name = document["name"].get<std::string>();
-    // The name becomes part of rule ids and of {"name": ...} file look-ups.
-    bool plain = !scenario.name.empty() && scenario.name.size() <= 64 &&
-                 std::all_of(scenario.name.begin(), scenario.name.end(), [](char c) {
-                   return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
-                 });
-    if (!plain) return fail("$.name", "must be 1-64 characters of letters, digits, '-', '_' or '.'");
+    if (!is_scenario_name(scenario.name)) {
+      return fail("$.name", "must be 1-64 characters of letters, digits, '-', '_' or '.' (no '..')");
+    }
     return ok_status();
   }
 
@@ -178,6 +170,13 @@ class ScenarioChecker {
 };
 
 }  // namespace
+
+bool is_scenario_name(std::string_view name) {
+  return !name.empty() && name.size() <= 64 && name.find("..") == std::string_view::npos &&
+         std::all_of(name.begin(), name.end(), [](char c) {
+           return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+         });
+}
 
 Result<Scenario> parse_scenario(const json& document, const std::string& origin) {
   return ScenarioChecker(origin).check(document);

@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -59,6 +60,11 @@ inline constexpr int64_t kMaxScenarioMs = 365LL * 24 * 3600 * 1000;
 // "<origin>: " and names the JSON path; `origin` is a file name or
 // "request body".
 Result<Scenario> parse_scenario(const nlohmann::json& document, const std::string& origin);
+
+// A scenario name: 1-64 letters, digits, '-', '_' or '.', without "..". It
+// becomes part of rule ids and the file name of {"name": ...} look-ups
+// (NAME.json in the scenario folders), so it must never reach outside them.
+bool is_scenario_name(std::string_view name);
 
 // Reads a file and parses it (errors name the file; unreadable or non-JSON
 // files too).
