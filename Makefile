@@ -7,7 +7,7 @@ PYTHON       ?= /usr/bin/python3
 JOBS         ?= $(shell nproc)
 ARGS         ?=
 
-.PHONY: deps configure build run test test-cpp test-python test-sanitize clean bench bench-smoke bench-build
+.PHONY: deps configure build run test test-cpp test-python test-sanitize clean bench bench-smoke bench-build fuzz
 
 deps:
 	./scripts/install-deps
@@ -80,3 +80,20 @@ test: test-cpp test-python test-python-install test-sanitize bench-smoke
 
 clean:
 	rm -rf $(BUILD_DIR) $(ASAN_DIR)
+
+# libFuzzer over the targets of tests/fuzz (clang, ASan + UBSan), FUZZ_SECONDS
+# each. New inputs go to FUZZ_DIR/corpus/<target>; the committed seeds in
+# tests/fuzz/corpus/<target> are read, not written. Not part of `make test`
+# (which replays the committed corpus with the normal and ASan builds).
+FUZZ_DIR     ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= json_parsers ces_create_body auth_headers scenario
+fuzz: deps
+	cmake -S . -B $(FUZZ_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ \
+	  -DEVENTEMU_FUZZ=ON -DEVENTEMU_BUILD_TESTS=OFF -DEVENTEMU_BUILD_PYTHON=OFF
+	cmake --build $(FUZZ_DIR) -j $(JOBS)
+	for target in $(FUZZ_TARGETS); do \
+	  mkdir -p $(FUZZ_DIR)/corpus/$$target && \
+	  $(FUZZ_DIR)/tests/fuzz/fuzz_$$target -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	    $(FUZZ_DIR)/corpus/$$target tests/fuzz/corpus/$$target || exit 1; \
+	done
