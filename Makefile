@@ -88,7 +88,8 @@ clean:
 FUZZ_DIR     ?= build-fuzz
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= json_parsers ces_create_body auth_headers scenario
-fuzz: deps
+fuzz:
+	./scripts/install-deps fuzz
 	cmake -S . -B $(FUZZ_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ \
 	  -DEVENTEMU_FUZZ=ON -DEVENTEMU_BUILD_TESTS=OFF -DEVENTEMU_BUILD_PYTHON=OFF
 	cmake --build $(FUZZ_DIR) -j $(JOBS)
