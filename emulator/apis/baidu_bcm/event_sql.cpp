@@ -88,6 +88,17 @@ int bind_filter(core::Statement& statement, int64_t account_key, const EventFilt
   return index;
 }
 
+std::string count_key(EventKind kind, int64_t account_key, const EventFilter& filter) {
+  std::string key = std::to_string(static_cast<int>(kind)) + '|' + std::to_string(account_key) + '|' +
+                    std::to_string(filter.start_ms) + '|' + std::to_string(filter.end_ms) + '|' +
+                    (filter.level_rank ? std::to_string(*filter.level_rank) : "*");
+  for (const auto& condition : filter.others) {
+    key += '|' + condition.sql + '#' + std::to_string(condition.text_value.size()) + ':';
+    key += condition.text_value;
+  }
+  return key;
+}
+
 int64_t count_matching(core::Database& database, EventKind kind, int64_t account_key, const EventFilter& filter) {
   if (!filter.others.empty()) return count_rows(database, kind, account_key, filter);
   // Hours lying wholly inside [start, end] come from bcm_event_hours; only the

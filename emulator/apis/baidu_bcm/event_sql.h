@@ -35,6 +35,10 @@ EventFilter event_filter(EventKind kind, const EventQuery& query);
 std::string select_page_sql(EventKind kind, const char* columns, const EventFilter& filter, bool ascending);
 // Binds account, window and filters; returns the next free parameter index.
 int bind_filter(core::Statement& statement, int64_t account_key, const EventFilter& filter);
+// The EventCountCache key of a count: kind, account, window, level and every
+// other filter (its SQL names the column; values are length-prefixed, so no
+// two different filters give the same key).
+std::string count_key(EventKind kind, int64_t account_key, const EventFilter& filter);
 // totalElements: hour sums plus edge counts when only time/level filter,
 // a COUNT(*) otherwise. Call with Database::lock() held.
 int64_t count_matching(core::Database& database, EventKind kind, int64_t account_key, const EventFilter& filter);

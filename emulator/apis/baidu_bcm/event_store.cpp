@@ -134,8 +134,8 @@ PlatformEvent read_platform(const core::Statement& row, const std::string& accou
 }
 
 template <typename Event, typename Reader>
-Page<Event> list_page(core::Database& database, EventKind kind, const EventQuery& query, const char* columns,
-                      Reader read) {
+Page<Event> list_page(core::Database& database, EventCountCache& counts, EventKind kind, const EventQuery& query,
+                      const char* columns, Reader read) {
   Page<Event> page;
   auto key = existing_account_key(database, query.account_id);
   if (!key) return page;
@@ -144,14 +144,21 @@ Page<Event> list_page(core::Database& database, EventKind kind, const EventQuery
   int next = bind_filter(*select, *key, filter);
   select->bind(next, query.page_size).bind(next + 1, (query.page_no - 1) * query.page_size);
   while (select->step()) page.items.push_back(read(*select, query.account_id));
-  page.total = count_matching(database, kind, *key, filter);
+  std::string count_key_text = count_key(kind, *key, filter);
+  if (auto cached = counts.find(count_key_text)) {
+    page.total = *cached;
+  } else {
+    page.total = count_matching(database, kind, *key, filter);
+    counts.store(std::move(count_key_text), page.total);
+  }
   return page;
 }
 
 template <typename Event, typename Insert>
-std::vector<Event> insert_batch(core::Database& database, EventKind kind, const std::string& account_id,
-                                const std::vector<Event>& events, Insert insert_row) {
+std::vector<Event> insert_batch(core::Database& database, EventCountCache& counts, EventKind kind,
+                                const std::string& account_id, const std::vector<Event>& events, Insert insert_row) {
   auto lock = database.lock();
+  counts.invalidate();  // before any row changes: no cached count survives this write
   core::Transaction transaction(database);
   int64_t key = account_key(database, account_id);
   HourCounts hours;
@@ -174,26 +181,27 @@ EventStore::EventStore(core::Database& database) : database_(database) {
 }
 
 std::vector<CloudEvent> EventStore::insert_cloud(const std::string& account_id, const std::vector<CloudEvent>& events) {
-  return insert_batch(database_, EventKind::kCloud, account_id, events, insert_cloud_row);
+  return insert_batch(database_, counts_, EventKind::kCloud, account_id, events, insert_cloud_row);
 }
 
 std::vector<PlatformEvent> EventStore::insert_platform(const std::string& account_id,
                                                        const std::vector<PlatformEvent>& events) {
-  return insert_batch(database_, EventKind::kPlatform, account_id, events, insert_platform_row);
+  return insert_batch(database_, counts_, EventKind::kPlatform, account_id, events, insert_platform_row);
 }
 
 Page<CloudEvent> EventStore::list_cloud(const EventQuery& query) {
   auto lock = database_.lock();
-  return list_page<CloudEvent>(database_, EventKind::kCloud, query, kCloudColumns, read_cloud);
+  return list_page<CloudEvent>(database_, counts_, EventKind::kCloud, query, kCloudColumns, read_cloud);
 }
 
 Page<PlatformEvent> EventStore::list_platform(const EventQuery& query) {
   auto lock = database_.lock();
-  return list_page<PlatformEvent>(database_, EventKind::kPlatform, query, kPlatformColumns, read_platform);
+  return list_page<PlatformEvent>(database_, counts_, EventKind::kPlatform, query, kPlatformColumns, read_platform);
 }
 
 void EventStore::reset(const std::optional<std::string>& account_id) {
   auto lock = database_.lock();
+  counts_.invalidate();
   core::Transaction transaction(database_);
   if (!account_id) {
     database_.exec("DELETE FROM bcm_cloud_events; DELETE FROM bcm_platform_events; DELETE FROM bcm_event_hours;");
@@ -204,6 +212,11 @@ void EventStore::reset(const std::optional<std::string>& account_id) {
     }
   }
   transaction.commit();
+}
+
+uint64_t EventStore::counts_computed() {
+  auto lock = database_.lock();
+  return counts_.stores();
 }
 
 int64_t EventStore::count(EventKind kind) {

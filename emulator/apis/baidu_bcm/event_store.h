@@ -13,9 +13,12 @@
 // of the statement text, so the planner sees only usable conditions. Every
 // value is a bound parameter.
 //
-// Threading model: no state besides the Database reference; each public
-// method holds Database::lock() for its whole run (a read, or one write
-// transaction), so it may be called from any server thread.
+// totalElements of a query is cached (event_count_cache.h) until the next
+// insert or reset, so paging through one query counts its window once.
+//
+// Threading model: each public method holds Database::lock() for its whole
+// run (a read, or one write transaction), so it may be called from any server
+// thread; the count cache is only touched under that lock.
 #pragma once
 
 #include <cstdint>
@@ -23,6 +26,7 @@
 #include <string>
 #include <vector>
 
+#include "apis/baidu_bcm/event_count_cache.h"
 #include "apis/baidu_bcm/model.h"
 #include "core/store/sqlite.h"
 
@@ -45,9 +49,12 @@ class EventStore {
   // Deletes every account's events, or one account's.
   void reset(const std::optional<std::string>& account_id);
   int64_t count(EventKind kind);
+  // totalElements computed by counting (count cache misses) so far; for tests.
+  uint64_t counts_computed();
 
  private:
   core::Database& database_;
+  EventCountCache counts_;  // guarded by Database::lock()
 };
 
 }  // namespace eventemu::baidu_bcm
