@@ -52,11 +52,45 @@ CREATE TABLE IF NOT EXISTS bcm_event_hours (
 ) WITHOUT ROWID;
 )sql";
 
+// Added after bcm_event_hours: a database file of the older version has the
+// hours but no days, so the days are rebuilt from the hours when this table
+// is first created (migrate_day_counts).
+constexpr const char* kDaySchema = R"sql(
+CREATE TABLE IF NOT EXISTS bcm_event_days (
+  account_key INTEGER NOT NULL,
+  kind        INTEGER NOT NULL,
+  day         INTEGER NOT NULL,
+  event_level INTEGER NOT NULL,
+  events      INTEGER NOT NULL,
+  PRIMARY KEY (account_key, kind, day, event_level)
+) WITHOUT ROWID;
+)sql";
+
 constexpr const char* kCloudColumns =
     "time_ms, event_level, event_id, service_name, region, resource_type, resource_id, event_type, event_alias, content";
 constexpr const char* kPlatformColumns = "time_ms, event_level, event_id, event_name, region, event_alias, content, extras";
 
-using HourCounts = std::map<std::pair<int64_t, int>, int64_t>;  // (hour, level) -> events
+using BucketCounts = std::map<std::pair<int64_t, int>, int64_t>;  // (hour or day, level) -> events
+
+bool table_exists(core::Database& database, const char* name) {
+  auto select = database.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1");
+  select->bind(1, name);
+  return select->step();
+}
+
+// Creates bcm_event_days; if it is new, fills it from bcm_event_hours (empty
+// for a new database, the whole history for an older version's file).
+void migrate_day_counts(core::Database& database) {
+  if (table_exists(database, "bcm_event_days")) return;
+  core::Transaction transaction(database);
+  database.exec(kDaySchema);
+  // hour_of's floor division in SQL: SQLite's / and % truncate toward zero.
+  database.exec(
+      "INSERT INTO bcm_event_days (account_key, kind, day, event_level, events) "
+      "SELECT account_key, kind, (hour - ((hour % 24) + 24) % 24) / 24 AS day, event_level, SUM(events) "
+      "FROM bcm_event_hours GROUP BY account_key, kind, day, event_level");
+  transaction.commit();
+}
 
 int64_t account_key(core::Database& database, const std::string& account_id) {
   auto insert = database.prepare("INSERT OR IGNORE INTO bcm_accounts (account_id) VALUES (?1)");
@@ -74,16 +108,23 @@ std::optional<int64_t> existing_account_key(core::Database& database, const std:
   return select->column_int(0);
 }
 
-void add_hour_counts(core::Database& database, int64_t key, EventKind kind, const HourCounts& counts) {
-  auto upsert = database.prepare(
-      "INSERT INTO bcm_event_hours (account_key, kind, hour, event_level, events) VALUES (?1, ?2, ?3, ?4, ?5) "
-      "ON CONFLICT (account_key, kind, hour, event_level) DO UPDATE SET events = events + excluded.events");
-  for (const auto& [hour_level, events] : counts) {
-    upsert->bind(1, key).bind(2, static_cast<int>(kind)).bind(3, hour_level.first).bind(4, hour_level.second);
+// `upsert_sql` adds to one bucket row of bcm_event_hours or bcm_event_days.
+void add_bucket_counts(core::Database& database, const char* upsert_sql, int64_t key, EventKind kind,
+                       const BucketCounts& counts) {
+  auto upsert = database.prepare(upsert_sql);
+  for (const auto& [bucket_level, events] : counts) {
+    upsert->bind(1, key).bind(2, static_cast<int>(kind)).bind(3, bucket_level.first).bind(4, bucket_level.second);
     upsert->bind(5, events).run();
     upsert->reset();
   }
 }
+
+constexpr const char* kAddHours =
+    "INSERT INTO bcm_event_hours (account_key, kind, hour, event_level, events) VALUES (?1, ?2, ?3, ?4, ?5) "
+    "ON CONFLICT (account_key, kind, hour, event_level) DO UPDATE SET events = events + excluded.events";
+constexpr const char* kAddDays =
+    "INSERT INTO bcm_event_days (account_key, kind, day, event_level, events) VALUES (?1, ?2, ?3, ?4, ?5) "
+    "ON CONFLICT (account_key, kind, day, event_level) DO UPDATE SET events = events + excluded.events";
 
 bool insert_cloud_row(core::Database& database, int64_t key, const CloudEvent& event) {
   auto insert = database.prepare(std::string("INSERT OR IGNORE INTO bcm_cloud_events (account_key, ") + kCloudColumns +
@@ -161,14 +202,17 @@ std::vector<Event> insert_batch(core::Database& database, EventCountCache& count
   counts.invalidate();  // before any row changes: no cached count survives this write
   core::Transaction transaction(database);
   int64_t key = account_key(database, account_id);
-  HourCounts hours;
+  BucketCounts hours;
+  BucketCounts days;
   std::vector<Event> stored;
   for (const Event& event : events) {
     if (!insert_row(database, key, event)) continue;
     ++hours[{hour_of(event.time_ms), level_rank(event.event_level)}];
+    ++days[{day_of(event.time_ms), level_rank(event.event_level)}];
     stored.push_back(event);
   }
-  add_hour_counts(database, key, kind, hours);
+  add_bucket_counts(database, kAddHours, key, kind, hours);
+  add_bucket_counts(database, kAddDays, key, kind, days);
   transaction.commit();
   return stored;
 }
@@ -178,6 +222,7 @@ std::vector<Event> insert_batch(core::Database& database, EventCountCache& count
 EventStore::EventStore(core::Database& database) : database_(database) {
   auto lock = database_.lock();
   database_.exec(kSchema);
+  migrate_day_counts(database_);
 }
 
 std::vector<CloudEvent> EventStore::insert_cloud(const std::string& account_id, const std::vector<CloudEvent>& events) {
@@ -204,9 +249,11 @@ void EventStore::reset(const std::optional<std::string>& account_id) {
   counts_.invalidate();
   core::Transaction transaction(database_);
   if (!account_id) {
-    database_.exec("DELETE FROM bcm_cloud_events; DELETE FROM bcm_platform_events; DELETE FROM bcm_event_hours;");
+    database_.exec(
+        "DELETE FROM bcm_cloud_events; DELETE FROM bcm_platform_events; DELETE FROM bcm_event_hours; "
+        "DELETE FROM bcm_event_days;");
   } else if (auto key = existing_account_key(database_, *account_id)) {
-    for (const char* table : {"bcm_cloud_events", "bcm_platform_events", "bcm_event_hours"}) {
+    for (const char* table : {"bcm_cloud_events", "bcm_platform_events", "bcm_event_hours", "bcm_event_days"}) {
       auto remove = database_.prepare(std::string("DELETE FROM ") + table + " WHERE account_key = ?1");
       remove->bind(1, *key).run();
     }

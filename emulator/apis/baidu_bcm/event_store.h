@@ -6,9 +6,11 @@
 //       platform-only extras (az, status, resources...) are one compact JSON text
 //   indexes (account_key, time_ms) for every list and (account_key, event_id) for eventId look-ups
 //       and same-id de-duplication
-//   bcm_event_hours(account_key, kind, hour, level) -> events: per-hour counts, so totalElements of
-//       a list filtered only by time (and level) sums whole hours and counts just the two partial
-//       edge hours, instead of walking a million index entries.
+//   bcm_event_hours(account_key, kind, hour, level) -> events and bcm_event_days(..., day, ...):
+//       per-hour and per-day counts, so totalElements of a list filtered only by time (and level)
+//       sums whole days, then the whole hours around them, and counts just the two partial edge
+//       hours, instead of walking a million index entries. bcm_event_days is newer than the other
+//       tables: opening an older version's --db file rebuilds it from bcm_event_hours.
 // Filters present in a query become SQL conditions; absent ones are left out
 // of the statement text, so the planner sees only usable conditions. Every
 // value is a bound parameter.
