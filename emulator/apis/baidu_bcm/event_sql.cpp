@@ -29,26 +29,37 @@ int64_t count_rows(core::Database& database, EventKind kind, int64_t account_key
   return select->step() ? select->column_int(0) : 0;
 }
 
-int64_t sum_hours(core::Database& database, EventKind kind, int64_t account_key, int64_t first_hour,
-                  int64_t last_hour, std::optional<int> level) {
-  auto select = database.prepare(
-      "SELECT IFNULL(SUM(events), 0) FROM bcm_event_hours WHERE account_key = ?1 AND kind = ?2 "
-      "AND hour BETWEEN ?3 AND ?4 AND (?5 IS NULL OR event_level = ?5)");
-  select->bind(1, account_key).bind(2, static_cast<int>(kind)).bind(3, first_hour).bind(4, last_hour);
-  if (level) {
-    select->bind(5, *level);
-  } else {
-    select->bind_null(5);
-  }
+// Sums bcm_event_hours (hours) or bcm_event_days (days) over [first, last].
+// Without a level the condition is left out rather than bound to NULL, so the
+// scan compares one column fewer per bucket row.
+int64_t sum_buckets(core::Database& database, bool days, EventKind kind, int64_t account_key, int64_t first,
+                    int64_t last, std::optional<int> level) {
+  static constexpr const char* kSql[2][2] = {
+      {"SELECT IFNULL(SUM(events), 0) FROM bcm_event_hours WHERE account_key = ?1 AND kind = ?2 "
+       "AND hour BETWEEN ?3 AND ?4",
+       "SELECT IFNULL(SUM(events), 0) FROM bcm_event_hours WHERE account_key = ?1 AND kind = ?2 "
+       "AND hour BETWEEN ?3 AND ?4 AND event_level = ?5"},
+      {"SELECT IFNULL(SUM(events), 0) FROM bcm_event_days WHERE account_key = ?1 AND kind = ?2 "
+       "AND day BETWEEN ?3 AND ?4",
+       "SELECT IFNULL(SUM(events), 0) FROM bcm_event_days WHERE account_key = ?1 AND kind = ?2 "
+       "AND day BETWEEN ?3 AND ?4 AND event_level = ?5"}};
+  if (first > last) return 0;
+  auto select = database.prepare(kSql[days ? 1 : 0][level ? 1 : 0]);
+  select->bind(1, account_key).bind(2, static_cast<int>(kind)).bind(3, first).bind(4, last);
+  if (level) select->bind(5, *level);
   return select->step() ? select->column_int(0) : 0;
+}
+
+int64_t floor_div(int64_t value, int64_t divisor) {
+  int64_t quotient = value / divisor;
+  return value % divisor < 0 ? quotient - 1 : quotient;
 }
 
 }  // namespace
 
-int64_t hour_of(int64_t time_ms) {
-  int64_t hour = time_ms / kMsPerHour;
-  return time_ms % kMsPerHour < 0 ? hour - 1 : hour;
-}
+int64_t hour_of(int64_t time_ms) { return floor_div(time_ms, kMsPerHour); }
+
+int64_t day_of(int64_t time_ms) { return floor_div(time_ms, kMsPerHour * kHoursPerDay); }
 
 EventFilter event_filter(EventKind kind, const EventQuery& query) {
   EventFilter filter;
@@ -88,14 +99,38 @@ int bind_filter(core::Statement& statement, int64_t account_key, const EventFilt
   return index;
 }
 
+std::string count_key(EventKind kind, int64_t account_key, const EventFilter& filter) {
+  std::string key = std::to_string(static_cast<int>(kind)) + '|' + std::to_string(account_key) + '|' +
+                    std::to_string(filter.start_ms) + '|' + std::to_string(filter.end_ms) + '|' +
+                    (filter.level_rank ? std::to_string(*filter.level_rank) : "*");
+  for (const auto& condition : filter.others) {
+    key += '|' + condition.sql + '#' + std::to_string(condition.text_value.size()) + ':';
+    key += condition.text_value;
+  }
+  return key;
+}
+
 int64_t count_matching(core::Database& database, EventKind kind, int64_t account_key, const EventFilter& filter) {
   if (!filter.others.empty()) return count_rows(database, kind, account_key, filter);
-  // Hours lying wholly inside [start, end] come from bcm_event_hours; only the
-  // partial first and last hours are counted row by row.
+  // Hours lying wholly inside [start, end]; only the partial first and last
+  // hours are counted row by row.
   int64_t first_full = hour_of(filter.start_ms - 1) + 1;
   int64_t last_full = hour_of(filter.end_ms + 1) - 1;
   if (first_full > last_full) return count_rows(database, kind, account_key, filter);
-  int64_t total = sum_hours(database, kind, account_key, first_full, last_full, filter.level_rank);
+  // Of those, the whole days come from bcm_event_days (31 rows per level for a
+  // month instead of 744 hour rows), the hours around them from bcm_event_hours.
+  int64_t first_day = floor_div(first_full + kHoursPerDay - 1, kHoursPerDay);
+  int64_t last_day = floor_div(last_full + 1, kHoursPerDay) - 1;
+  int64_t total = 0;
+  if (first_day <= last_day) {
+    total += sum_buckets(database, true, kind, account_key, first_day, last_day, filter.level_rank);
+    total += sum_buckets(database, false, kind, account_key, first_full, first_day * kHoursPerDay - 1,
+                         filter.level_rank);
+    total += sum_buckets(database, false, kind, account_key, (last_day + 1) * kHoursPerDay, last_full,
+                         filter.level_rank);
+  } else {
+    total += sum_buckets(database, false, kind, account_key, first_full, last_full, filter.level_rank);
+  }
   EventFilter head = filter;
   head.end_ms = first_full * kMsPerHour - 1;
   EventFilter tail = filter;

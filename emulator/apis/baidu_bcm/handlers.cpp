@@ -1,8 +1,11 @@
 #include "apis/baidu_bcm/handlers.h"
 
+#include <utility>
+
 #include <nlohmann/json.hpp>
 
 #include "apis/baidu_bcm/errors.h"
+#include "apis/baidu_bcm/event_page_text.h"
 #include "apis/baidu_bcm/json_codec.h"
 #include "apis/baidu_bcm/query_params.h"
 #include "apis/baidu_bcm/routes.h"
@@ -24,7 +27,11 @@ Json content_json(const std::vector<Item>& items, Render render) {
 }  // namespace
 
 core::Reply json_ok(const Json& body) {
-  core::Reply reply = core::Reply::json(200, body.dump(-1, ' ', false, Json::error_handler_t::replace));
+  return json_text_ok(body.dump(-1, ' ', false, Json::error_handler_t::replace));
+}
+
+core::Reply json_text_ok(std::string body) {
+  core::Reply reply = core::Reply::json(200, std::move(body));
   reply.content_type = "application/json; charset=utf-8";
   return reply;
 }
@@ -36,15 +43,14 @@ core::Result<core::Reply> Handlers::list_cloud_events(const core::HttpRequest& r
   auto query = parse_event_query(to_query_params(request.query), EventKind::kCloud);
   if (!query) return query.take_error();
   Page<CloudEvent> page = events_.list_cloud(*query);
-  return json_ok(page_json(content_json(page.items, cloud_event_json), query->page_no, query->page_size, page.total));
+  return json_text_ok(cloud_event_page_text(page.items, query->page_no, query->page_size, page.total));
 }
 
 core::Result<core::Reply> Handlers::list_platform_events(const core::HttpRequest& request) {
   auto query = parse_event_query(to_query_params(request.query), EventKind::kPlatform);
   if (!query) return query.take_error();
   Page<PlatformEvent> page = events_.list_platform(*query);
-  return json_ok(
-      page_json(content_json(page.items, platform_event_json), query->page_no, query->page_size, page.total));
+  return json_text_ok(platform_event_page_text(page.items, query->page_no, query->page_size, page.total));
 }
 
 core::Result<core::Reply> Handlers::create_event_policy(const core::HttpRequest& request) {

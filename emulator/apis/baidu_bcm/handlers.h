@@ -5,6 +5,8 @@
 // empty 200 (reference §4). Thread-safe: holds references to thread-safe parts.
 #pragma once
 
+#include <string>
+
 #include <nlohmann/json.hpp>
 
 #include "apis/baidu_bcm/alarm_store.h"
@@ -38,5 +40,7 @@ class Handlers {
 
 // 200 with a JSON body (Content-Type application/json; charset=utf-8).
 core::Reply json_ok(const nlohmann::json& body);
+// The same for a body already rendered as JSON text (event_page_text.h).
+core::Reply json_text_ok(std::string body);
 
 }  // namespace eventemu::baidu_bcm

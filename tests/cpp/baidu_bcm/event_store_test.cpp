@@ -1,6 +1,8 @@
 // EventStore against an in-memory SQLite database.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -95,6 +97,80 @@ TEST_CASE("baidu_bcm store: hour-summed totals equal row counts for any window",
   }
   CAPTURE(start, length);
   CHECK(store.list_cloud(query).total == expected);
+}
+
+// Every 5 h 20 min for 6 days from `base`, levels cycling: windows of several
+// days cut days and hours in odd places.
+std::vector<CloudEvent> days_from(int64_t base) {
+  std::vector<CloudEvent> events;
+  const char* levels[] = {"NOTICE", "WARNING", "MAJOR", "CRITICAL"};
+  for (int i = 0; i < 27; ++i) {
+    events.push_back(cloud("d" + std::to_string(i), base + i * 320 * 60'000, levels[i % 4]));
+  }
+  return events;
+}
+
+int64_t expected_total(const std::vector<CloudEvent>& events, const EventQuery& query) {
+  int64_t expected = 0;
+  for (const auto& event : events) {
+    bool in_window = event.time_ms >= query.start_ms && event.time_ms <= query.end_ms;
+    if (in_window && (!query.event_level || event.event_level == *query.event_level)) ++expected;
+  }
+  return expected;
+}
+
+TEST_CASE("baidu_bcm store: day-summed totals equal row counts for windows of several days",
+          "[baidu_bcm][store]") {
+  Database database(":memory:");
+  EventStore store(database);
+  // 1970-01-01 minus 3 days: floor division must put earlier times in earlier days.
+  int64_t base = GENERATE(kBase, -3 * 24 * kHour + 7 * 60'000);
+  auto events = days_from(base);
+  store.insert_cloud("acc", events);
+  int64_t start = base + GENERATE(-kHour, 0, 1, 23 * kHour, 24 * kHour - 1, 24 * kHour, 30 * kHour + 5);
+  int64_t length = GENERATE(24 * kHour - 1, 24 * kHour, 48 * kHour + 1, 4 * 24 * kHour + 3 * kHour, 8 * 24 * kHour);
+  auto level = GENERATE(std::optional<std::string>(), std::optional<std::string>("MAJOR"));
+  auto query = window(start, start + length);
+  query.event_level = level;
+  CAPTURE(base, start, length);
+  CHECK(store.list_cloud(query).total == expected_total(events, query));
+}
+
+TEST_CASE("baidu_bcm store: a database file without bcm_event_days gets it rebuilt from the hours",
+          "[baidu_bcm][store]") {
+  auto path = std::filesystem::temp_directory_path() / "eventemu_bcm_days_migration_test.db";
+  auto remove_files = [&path] {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
+  };
+  remove_files();
+  auto events = days_from(kBase);
+  {
+    Database database(path.string());
+    EventStore store(database);
+    store.insert_cloud("acc", events);
+    // What the previous version left: events and hour counts, no day counts.
+    auto lock = database.lock();
+    database.exec("DROP TABLE bcm_event_days");
+  }
+  {
+    Database database(path.string());
+    EventStore store(database);
+    auto query = window(kBase + 3 * kHour + 1, kBase + 5 * 24 * kHour + 2 * kHour);
+    CHECK(store.list_cloud(query).total == expected_total(events, query));
+    query.event_level = "MAJOR";
+    CHECK(store.list_cloud(query).total == expected_total(events, query));
+    // Later inserts add to the rebuilt days.
+    store.insert_cloud("acc", {cloud("late", kBase + 2 * 24 * kHour + 30 * 60'000)});
+    query.event_level.reset();
+    CHECK(store.list_cloud(query).total == expected_total(events, query) + 1);
+  }
+  {
+    Database database(path.string());
+    EventStore again(database);  // the table exists now: not rebuilt a second time
+    auto query = window(kBase - kHour, kBase + 7 * 24 * kHour);
+    CHECK(again.list_cloud(query).total == 28);
+  }
+  remove_files();
 }
 
 TEST_CASE("baidu_bcm store: filters on every cloud parameter", "[baidu_bcm][store]") {

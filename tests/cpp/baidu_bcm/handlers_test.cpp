@@ -148,3 +148,68 @@ TEST_CASE("baidu_bcm handlers: a matching seeded event becomes an alarm and a we
   CHECK(hook.received[0]["actionId"] == "act-1");
   CHECK(hook.received[0]["eventName"] == "InstanceReboot");
 }
+
+namespace {
+
+int64_t total_of(Server& server, const std::string& path) {
+  auto response = server.client.Get(path.c_str());
+  REQUIRE(response);
+  REQUIRE(response->status == 200);
+  return Json::parse(response->body)["totalElements"].get<int64_t>();
+}
+
+std::string list_between(const std::string& start, const std::string& end) {
+  return "/event-api/v1/bce-event/list?pageNo=1&pageSize=10&startTime=" + start + "&endTime=" + end +
+         "&accountId=acc";
+}
+
+Json seed_at_clock(const std::string& event_type) {
+  return {{"project", "acc"},
+          {"kind", "cloud"},
+          {"events",
+           {{{"serviceName", "BCE_BCC"}, {"resourceId", "i-1"}, {"eventType", event_type}, {"eventLevel", "NOTICE"}}}}};
+}
+
+}  // namespace
+
+TEST_CASE("baidu_bcm handlers: ListCloudEvents totals follow a seed that runs the alarm pipeline",
+          "[baidu_bcm][handlers][count_cache]") {
+  Server server;
+  REQUIRE(server.post(kPolicies, policy("p", "act-1"))->status == 200);
+  REQUIRE(server.post("/_emulator/seed/bcm", seed_body())->status == 201);
+  CHECK(total_of(server, kList) == 1);
+  Json second = seed_body();
+  second["events"][0]["eventType"] = "InstanceCrash";
+  REQUIRE(server.post("/_emulator/seed/bcm", second)->status == 201);
+  CHECK(total_of(server, kList) == 2);
+  auto alarms = server.client.Get(
+      "/event-api/v1/accounts/acc/services/BCE_BCC/alarm-histories?pageNo=1&pageSize=10"
+      "&startTime=2023-10-01T00:00:00Z&endTime=2023-12-01T00:00:00Z");
+  REQUIRE(alarms);
+  CHECK(Json::parse(alarms->body)["totalElements"] == 2);
+}
+
+TEST_CASE("baidu_bcm handlers: ListCloudEvents totals follow a control-plane reset",
+          "[baidu_bcm][handlers][count_cache]") {
+  Server server;
+  REQUIRE(server.post("/_emulator/seed/bcm", seed_body())->status == 201);
+  CHECK(total_of(server, kList) == 1);
+  SECTION("of the account") { REQUIRE(server.client.Post("/_emulator/reset?project=acc")->status == 204); }
+  SECTION("of everything") { REQUIRE(server.client.Post("/_emulator/reset")->status == 204); }
+  CHECK(total_of(server, kList) == 0);
+}
+
+TEST_CASE("baidu_bcm handlers: ListCloudEvents windows are absolute, so a moved clock moves no count",
+          "[baidu_bcm][handlers][count_cache]") {
+  Server server;  // frozen at 2023-11-14T22:13:20Z
+  const std::string before = list_between("2023-11-14T21:00:00Z", "2023-11-14T23:00:00Z");
+  const std::string following = list_between("2023-11-14T21:00:00Z", "2023-11-15T02:00:00Z");
+  REQUIRE(server.post("/_emulator/seed/bcm", seed_at_clock("InstanceReboot"))->status == 201);
+  CHECK(total_of(server, before) == 1);
+  REQUIRE(server.post("/_emulator/clock/advance", Json{{"ms", 3 * 3'600'000}})->status == 200);
+  CHECK(total_of(server, before) == 1);
+  CHECK(total_of(server, following) == 1);
+  REQUIRE(server.post("/_emulator/seed/bcm", seed_at_clock("InstanceCrash"))->status == 201);
+  CHECK(total_of(server, before) == 1);
+  CHECK(total_of(server, following) == 2);
+}
