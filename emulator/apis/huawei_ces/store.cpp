@@ -246,12 +246,14 @@ std::optional<int64_t> EventStore::project_key(const std::string& project_id, bo
 
 std::vector<InsertOutcome> EventStore::insert(const std::string& project_id, const std::vector<EventItem>& items,
                                               const std::function<std::string()>& new_id) {
-  PendingInsert request{&project_id, &items, &new_id, {}, nullptr, false};
+  PendingInsert request{&project_id, &items, &new_id};
   std::unique_lock queue_lock(queue_mutex_);
   queue_.push_back(&request);
   while (!request.done) {
     if (writer_active_) {
-      group_done_.wait(queue_lock);
+      // Woken only when this request is committed or it is this request's
+      // turn to write: never by another group's commit (no thundering herd).
+      request.wake.wait(queue_lock);
       continue;
     }
     // Become the writer for everything queued so far (this request included).
@@ -261,10 +263,14 @@ std::vector<InsertOutcome> EventStore::insert(const std::string& project_id, con
     queue_lock.unlock();
     write_group(group);
     queue_lock.lock();
-    for (PendingInsert* member : group) member->done = true;
+    for (PendingInsert* member : group) {
+      member->done = true;
+      if (member != &request) member->wake.notify_one();
+    }
     writer_active_ = false;
     ++commit_groups_;
-    group_done_.notify_all();
+    // The oldest waiting request writes the next group.
+    if (!queue_.empty()) queue_.front()->wake.notify_one();
   }
   if (request.error) std::rethrow_exception(request.error);
   return std::move(request.outcomes);

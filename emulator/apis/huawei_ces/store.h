@@ -14,7 +14,9 @@
 // request; if no writer is running it becomes the writer, takes every queued
 // request and stores them all in ONE transaction (each request's items in
 // order, with the same-event rule applied across requests exactly as if they
-// had run one after another), commits, and only then wakes the callers. So an
+// had run one after another), commits, and only then wakes the callers (each
+// its own: a commit wakes its group's members and the next writer, no one
+// else, so 32 waiting connections do not all wake on every commit). So an
 // insert() returns only after its rows are committed (read-your-writes holds
 // for the 201 that follows), while 32 connections sharing one write pay one
 // BEGIN/COMMIT and one database-lock hand-off per group instead of per request.
@@ -68,9 +70,10 @@ class EventStore {
     const std::string* project_id;
     const std::vector<EventItem>* items;
     const std::function<std::string()>* new_id;
-    std::vector<InsertOutcome> outcomes;
-    std::exception_ptr error;
+    std::vector<InsertOutcome> outcomes{};
+    std::exception_ptr error{};
     bool done = false;
+    std::condition_variable wake{};  // under queue_mutex_: committed, or this request's turn to write
   };
   void write_group(const std::vector<PendingInsert*>& group);
   // The integer key of a project (ces_projects); created on first insert.
@@ -97,7 +100,6 @@ class EventStore {
   std::unordered_map<std::string, int64_t> project_keys_;
   uint64_t write_generation_ = 1;
   mutable std::mutex queue_mutex_;
-  std::condition_variable group_done_;
   std::vector<PendingInsert*> queue_;
   bool writer_active_ = false;
   uint64_t commit_groups_ = 0;
