@@ -111,7 +111,8 @@ PageMarker marker_of(const core::Statement& row, const SortSpec& sort) {
   return marker;
 }
 
-void insert_row(core::Database& database, int64_t project_key, const EventRecord& record) {
+// Returns the new row's seq.
+int64_t insert_row(core::Database& database, int64_t project_key, const EventRecord& record) {
   auto statement = database.prepare(
       "INSERT OR REPLACE INTO aom_events (project_key, id, event_sn, enterprise_project_id, event_name, "
       "event_severity, event_type, resource_provider, resource_type, resource_id, starts_at, ends_at, timeout, "
@@ -125,13 +126,15 @@ void insert_row(core::Database& database, int64_t project_key, const EventRecord
   statement->bind_optional(16, object_text(record.annotations)).bind_optional(17, object_text(record.attach_rule));
   statement->bind_optional(18, object_text(record.policy));
   statement->run();
+  return database.last_insert_rowid();
 }
 
 }  // namespace
 
-EventStore::EventStore(core::Database& database) : database_(database) {
+EventStore::EventStore(core::Database& database) : database_(database), search_index_(database) {
   auto lock = database_.lock();
   database_.exec(kSchema);
+  search_index_.create_if_missing();
 }
 
 std::optional<int64_t> EventStore::project_key(const std::string& project_id) {
@@ -153,7 +156,10 @@ void EventStore::insert(const std::string& project_id, const std::vector<EventRe
   auto lock = database_.lock();
   core::Transaction transaction(database_);
   int64_t key = intern_project(project_id);
-  for (const auto& record : records) insert_row(database_, key, record);
+  for (const auto& record : records) {
+    search_index_.remove(key, record.id);  // INSERT OR REPLACE drops the old row without telling the index
+    search_index_.add(insert_row(database_, key, record));
+  }
   transaction.commit();
 }
 
@@ -184,12 +190,13 @@ EventPage EventStore::list(const std::string& project_id, const ListQuery& query
   if (!key) return page;
   sql::Bindings bindings;
   std::string now;
-  std::string where = sql::where_clause(query.filter, *key, now_ms, bindings, now);
+  auto candidates = search_index_.candidates(query.filter.search, kMaxSearchCandidates);
+  std::string where = sql::where_clause(query.filter, candidates, *key, now_ms, bindings, now);
   if (query.after) where += sql::after_clause(query.sort, *query.after, now, bindings);
   std::string select = std::string("SELECT ") + kRecordColumns + ", " + sql::effective_ends_at(now);
   for (const auto& field : query.sort.order_by) select += ", " + sql::sort_expression(field, now);
   std::string limit = bindings.add(query.limit + 1);  // one more tells whether a next page exists
-  auto statement = database_.prepare(select + " FROM aom_events WHERE " + where +
+  auto statement = database_.prepare(select + sql::from_clause(candidates) + " WHERE " + where +
                                      sql::order_clause(query.sort, now) + " LIMIT " + limit);
   bindings.bind_all(*statement);
   PageMarker last_shown;
@@ -212,10 +219,12 @@ SeverityBuckets EventStore::count_by_bucket(const std::string& project_id, const
   if (!key) return buckets;
   sql::Bindings bindings;
   std::string now;
-  std::string where = sql::where_clause(query.filter, *key, now_ms, bindings, now);
+  auto candidates = search_index_.candidates(query.filter.search, kMaxSearchCandidates);
+  std::string where = sql::where_clause(query.filter, candidates, *key, now_ms, bindings, now);
   std::string step = bindings.add(query.step_ms);
   auto statement = database_.prepare("SELECT event_severity, (starts_at / " + step + ") * " + step +
-                                     ", COUNT(*) FROM aom_events WHERE " + where + " GROUP BY 1, 2");
+                                     ", COUNT(*)" + sql::from_clause(candidates) + " WHERE " + where +
+                                     " GROUP BY 1, 2");
   bindings.bind_all(*statement);
   while (statement->step()) {
     buckets[{statement->column_text(0), statement->column_int(1)}] = statement->column_int(2);
@@ -225,14 +234,17 @@ SeverityBuckets EventStore::count_by_bucket(const std::string& project_id, const
 
 void EventStore::reset(const std::optional<std::string>& project_id) {
   auto lock = database_.lock();
+  core::Transaction transaction(database_);
   if (!project_id) {
+    search_index_.remove_all();
     database_.exec("DELETE FROM aom_events; DELETE FROM aom_projects;");
-    return;
+  } else if (auto key = project_key(*project_id)) {
+    search_index_.remove_project(*key);
+    auto statement = database_.prepare("DELETE FROM aom_events WHERE project_key = ?1");
+    statement->bind(1, *key);
+    statement->run();
   }
-  auto statement = database_.prepare(
-      "DELETE FROM aom_events WHERE project_key = (SELECT project_key FROM aom_projects WHERE project_id = ?1)");
-  statement->bind(1, *project_id);
-  statement->run();
+  transaction.commit();
 }
 
 int64_t EventStore::count() {

@@ -53,20 +53,25 @@ std::string relations_sql(const std::vector<RelationCondition>& relations, Bindi
   return sql;
 }
 
-std::string like_pattern(const std::string& search) {
-  std::string pattern = "%";
+// `search` with LIKE's wildcards escaped, so every character is literal.
+std::string like_literal(const std::string& search) {
+  std::string literal;
   for (char c : search) {
-    if (c == '%' || c == '_' || c == '\\') pattern.push_back('\\');
-    pattern.push_back(c);
+    if (c == '%' || c == '_' || c == '\\') literal.push_back('\\');
+    literal.push_back(c);
   }
-  return pattern + "%";
+  return literal;
 }
 
 // Fuzzy search: a case-insensitive (ASCII, SQLite LIKE) substring of any of
-// the six mandatory metadata values (reference §2.2).
+// the six mandatory metadata values (reference §2.2). This test decides the
+// result on every path; search candidates only spare it most rows.
 std::string search_sql(const std::string& search, Bindings& bindings) {
   if (search.empty()) return "";
-  std::string pattern = bindings.add(like_pattern(search));
+  // The pattern is built in SQL ('%' || ?N || '%'), not bound whole: a bare
+  // `LIKE ?N` makes SQLite recompile the statement on every run (the bound
+  // value might allow its LIKE-prefix index optimisation), ~4% of a request.
+  std::string pattern = "'%' || " + bindings.add(like_literal(search)) + " || '%'";
   std::string sql;
   for (const char* column : kMandatoryKeys) {
     sql += (sql.empty() ? "" : " OR ") + std::string(column) + " LIKE " + pattern + " ESCAPE '\\'";
@@ -112,16 +117,29 @@ std::string effective_ends_at(const std::string& now) {
   return "(CASE WHEN ends_at = 0 AND starts_at + timeout <= " + now + " THEN starts_at + timeout ELSE ends_at END)";
 }
 
-std::string where_clause(const EventFilter& filter, int64_t project_key, int64_t now_ms, Bindings& bindings,
-                         std::string& now_placeholder) {
+// NOT INDEXED keeps the rowid lookups (SQLite: "the rowid can still be used")
+// but stops the planner from preferring the (project, starts_at) index and
+// testing every event of the window against the candidate list instead.
+std::string from_clause(const SearchCandidates& candidates) {
+  return candidates ? " FROM aom_events NOT INDEXED" : " FROM aom_events";
+}
+
+std::string where_clause(const EventFilter& filter, const SearchCandidates& candidates, int64_t project_key,
+                         int64_t now_ms, Bindings& bindings, std::string& now_placeholder) {
   std::string sql = "project_key = " + bindings.add(project_key);
   now_placeholder = bindings.add(now_ms);
   sql += " AND starts_at >= " + bindings.add(filter.window.start_ms);
   sql += " AND starts_at <= " + bindings.add(filter.window.end_ms);
+  if (candidates) {
+    sql += " AND seq IN (SELECT value FROM json_each(" + bindings.add(nlohmann::json(*candidates).dump()) + "))";
+  }
   if (filter.enterprise.only) sql += " AND enterprise_project_id = " + bindings.add(*filter.enterprise.only);
   sql += state_sql(filter.state, now_placeholder);
-  sql += search_sql(filter.search, bindings);
+  // SQLite tests the remaining terms in the order written: the tests of
+  // metadata_relation first, so the six LIKEs run only on rows that pass them
+  // (issue #9: ~4x fewer LIKE calls for the benchmark's severity + type query).
   sql += relations_sql(filter.relations, bindings);
+  sql += search_sql(filter.search, bindings);
   return sql;
 }
 

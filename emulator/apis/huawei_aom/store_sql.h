@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -27,10 +28,18 @@ class Bindings {
 // The stored ends_at, or starts_at + timeout once that moment has passed.
 std::string effective_ends_at(const std::string& now);
 
-// "project_key = ?1 AND starts_at BETWEEN ... AND <state, enterprise, search,
-// metadata_relation>" for one project's rows matching `filter`.
-std::string where_clause(const EventFilter& filter, int64_t project_key, int64_t now_ms, Bindings& bindings,
-                         std::string& now_placeholder);
+// Rowids that may match filter.search (SearchIndex::candidates), or nullopt
+// when the search is answered by its LIKE test alone.
+using SearchCandidates = std::optional<std::vector<int64_t>>;
+
+// " FROM aom_events", read by rowid when there are search candidates.
+std::string from_clause(const SearchCandidates& candidates);
+
+// "project_key = ?1 AND starts_at BETWEEN ... AND <state, enterprise,
+// metadata_relation, search>" for one project's rows matching `filter`; with
+// candidates, also "seq IN <candidates>".
+std::string where_clause(const EventFilter& filter, const SearchCandidates& candidates, int64_t project_key,
+                         int64_t now_ms, Bindings& bindings, std::string& now_placeholder);
 
 // The SQL expression a sort field orders by.
 std::string sort_expression(const std::string& field, const std::string& now);
