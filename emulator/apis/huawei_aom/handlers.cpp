@@ -82,7 +82,7 @@ core::Result<core::Reply> Handlers::list_events(const core::HttpRequest& request
   auto query = validate_list_request(*body, query_inputs(request), now_ms);
   if (!query) return query.take_error();
   EventPage page = store_.list(request.path_param("project_id"), *query, now_ms);
-  return core::Reply::json(200, page_json(page, query->marker_text).dump());
+  return core::Reply::json(200, page_text(page, query->marker_text));
 }
 
 core::Result<core::Reply> Handlers::count_events(const core::HttpRequest& request) {

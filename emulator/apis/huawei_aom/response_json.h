@@ -10,13 +10,13 @@
 
 namespace eventemu::huawei_aom {
 
-// A ListEventModel: the EventModel fields plus event_sn, arrives_at,
-// enterprise_project_id and policy ({} when empty, never null: sdk-notes.md).
-nlohmann::json event_json(const EventRecord& record);
-// {"events":[...], "page_info":{"current_count","previous_marker","next_marker"}};
-// previous_marker echoes the marker of this request, next_marker is "" on the
-// last page.
-nlohmann::json page_json(const EventPage& page, const std::string& request_marker);
+// {"events":[...], "page_info":{"current_count","previous_marker","next_marker"}}
+// as JSON text, written directly (no json tree: at 100 events a page that was
+// about half of a ListEvents request). Each event is a ListEventModel: the
+// EventModel fields plus event_sn, arrives_at, enterprise_project_id and policy
+// ({} when empty, never null: sdk-notes.md). previous_marker echoes the marker
+// of this request, next_marker is "" on the last page.
+std::string page_text(const EventPage& page, const std::string& request_marker);
 // {"step","timestamps","series":[{"event_severity","values"}],"summary":{severity: total}}.
 nlohmann::json statistic_json(const EventStatistic& statistic);
 

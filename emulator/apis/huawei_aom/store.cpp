@@ -40,6 +40,10 @@ CREATE UNIQUE INDEX IF NOT EXISTS aom_events_id ON aom_events (project_key, id);
 CREATE INDEX IF NOT EXISTS aom_events_by_time ON aom_events (project_key, starts_at);
 CREATE INDEX IF NOT EXISTS aom_events_by_name ON aom_events (project_key, event_name, starts_at);
 CREATE INDEX IF NOT EXISTS aom_events_by_resource ON aom_events (project_key, resource_id, starts_at);
+-- Severity is the filter the AOM console and alarm dashboards apply first
+-- (metadata_relation on event_severity); with it ListEvents walks only that
+-- severity's rows in time order (issue #9: ~4x fewer rows for one severity).
+CREATE INDEX IF NOT EXISTS aom_events_by_severity ON aom_events (project_key, event_severity, starts_at);
 )sql";
 
 // Columns read back into an EventRecord, in read_record() order; ends_at is
