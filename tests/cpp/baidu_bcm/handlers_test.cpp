@@ -12,29 +12,18 @@
 #include <vector>
 
 #include "app/emulator.h"
+#include "support/emulator_fixture.h"
 #include "core/journal.h"
 
-using eventemu::app::Emulator;
 using Json = nlohmann::json;
 
 namespace {
 
-constexpr int64_t kNow = 1'700'000'000'000;
+constexpr int64_t kNow = eventemu::testing::kFrozenNow;
 const std::string kList =
     "/event-api/v1/bce-event/list?pageNo=1&pageSize=10&startTime=2023-10-01T00:00:00Z"
     "&endTime=2023-12-01T00:00:00Z&accountId=acc";
 const std::string kPolicies = "/event-api/v1/accounts/acc/services/BCE_BCC/alarm-policies";
-
-eventemu::core::Config test_config() {
-  eventemu::core::Config config;
-  config.port = 0;
-  config.seed = 7;
-  config.auth = eventemu::core::AuthMode::kOff;
-  config.clock = eventemu::core::ClockMode::kFrozen;
-  config.clock_frozen_at_ms = kNow;
-  config.log_level = eventemu::core::LogLevel::kOff;
-  return config;
-}
 
 Json policy(const std::string& name, const std::string& action) {
   return {{"name", name},
@@ -49,9 +38,7 @@ Json seed_body() {
     "resourceId":"i-1","eventType":"InstanceReboot","eventLevel":"WARNING","timestamp":"2023-11-01T00:00:00Z"}]})");
 }
 
-struct Server {
-  Emulator emulator{test_config()};
-  httplib::Client client{"127.0.0.1", emulator.start()};
+struct Server : eventemu::testing::RunningEmulator {
 
   httplib::Result post(const std::string& path, const Json& body) {
     return client.Post(path.c_str(), body.dump(), "application/json");

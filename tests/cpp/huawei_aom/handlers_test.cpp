@@ -9,25 +9,14 @@
 
 #include "apis/huawei_aom/errors.h"
 #include "app/emulator.h"
+#include "support/emulator_fixture.h"
 #include "core/clock.h"
 
-using eventemu::app::Emulator;
 using Json = nlohmann::json;
 
 namespace {
 
-constexpr int64_t kNow = 1'700'000'000'000;
-
-eventemu::core::Config test_config() {
-  eventemu::core::Config config;
-  config.port = 0;
-  config.seed = 7;
-  config.auth = eventemu::core::AuthMode::kOff;
-  config.clock = eventemu::core::ClockMode::kFrozen;
-  config.clock_frozen_at_ms = kNow;
-  config.log_level = eventemu::core::LogLevel::kOff;
-  return config;
-}
+constexpr int64_t kNow = eventemu::testing::kFrozenNow;
 
 Json alarm(const std::string& name, int64_t timeout = 60'000) {
   return {{"starts_at", kNow - 1000},
@@ -36,9 +25,7 @@ Json alarm(const std::string& name, int64_t timeout = 60'000) {
                         {"resource_provider", "ecs"}, {"resource_type", "vm"}, {"resource_id", "ecs123"}}}};
 }
 
-struct Server {
-  Emulator emulator{test_config()};
-  httplib::Client client{"127.0.0.1", emulator.start()};
+struct Server : eventemu::testing::RunningEmulator {
 
   httplib::Result push(const Json& events, const std::string& query = "") {
     return client.Put(("/v2/p1/push/events" + query).c_str(), Json{{"events", events}}.dump(), "application/json");

@@ -9,24 +9,13 @@
 
 #include "apis/huawei_ces/errors.h"
 #include "app/emulator.h"
+#include "support/emulator_fixture.h"
 
-using eventemu::app::Emulator;
 using Json = nlohmann::json;
 
 namespace {
 
-constexpr int64_t kNow = 1'700'000'000'000;
-
-eventemu::core::Config test_config() {
-  eventemu::core::Config config;
-  config.port = 0;
-  config.seed = 7;
-  config.auth = eventemu::core::AuthMode::kOff;
-  config.clock = eventemu::core::ClockMode::kFrozen;
-  config.clock_frozen_at_ms = kNow;
-  config.log_level = eventemu::core::LogLevel::kOff;
-  return config;
-}
+constexpr int64_t kNow = eventemu::testing::kFrozenNow;
 
 Json item(const std::string& name, int64_t time, const std::string& level = "Major") {
   return {{"event_name", name},
@@ -35,9 +24,7 @@ Json item(const std::string& name, int64_t time, const std::string& level = "Maj
           {"detail", {{"event_level", level}, {"event_state", "normal"}, {"event_user", "xiaokong"}}}};
 }
 
-struct Server {
-  Emulator emulator{test_config()};
-  httplib::Client client{"127.0.0.1", emulator.start()};
+struct Server : eventemu::testing::RunningEmulator {
 
   httplib::Result post(const std::string& path, const Json& body) {
     return client.Post(path.c_str(), body.dump(), "application/json");
