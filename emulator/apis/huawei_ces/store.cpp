@@ -132,24 +132,10 @@ bool optional_equals(const core::Statement& row, int index, const std::optional<
   return code && row.column_int(index) == *code;
 }
 
-// An item's coded columns, computed once per item.
-struct ItemCodes {
-  int64_t event_type;
-  int64_t sub_event_type;
-  std::optional<int64_t> event_state;
-  std::optional<int64_t> event_level;
-};
-
-ItemCodes codes_of(const EventDetail& detail) {
-  return {codes::event_type(detail.event_type), codes::sub_event_type(detail.sub_event_type),
-          codes::optional_code(detail.event_state, codes::event_state),
-          codes::optional_code(detail.event_level, codes::event_level)};
-}
-
 // The same-event rule: rows with the item's hash are candidates; the columns
 // of the key decide (a hash collision is not a duplicate).
 std::optional<std::string> find_same(core::Database& database, int64_t project, const EventItem& item,
-                                     const ItemCodes& item_codes, int64_t hash) {
+                                     const codes::ItemCodes& item_codes, int64_t hash) {
   auto statement = database.prepare(
       "SELECT event_id, time, event_source, event_name, event_type, sub_event_type, event_state, event_level, "
       "event_user, resource_id, resource_name FROM ces_events WHERE project = ?1 AND same_event_hash = ?2");
@@ -166,26 +152,6 @@ std::optional<std::string> find_same(core::Database& database, int64_t project, 
     }
   }
   return std::nullopt;
-}
-
-// Binds without copies (bind_static): every text lives in `item` or the
-// caller's strings until run() returns and the lease resets the statement.
-void insert_row(core::Database& database, int64_t project, const std::string& event_id, const EventItem& item,
-                const ItemCodes& item_codes, int64_t hash) {
-  auto statement = database.prepare(
-      "INSERT OR IGNORE INTO ces_events (project, event_id, event_name, event_source, time, event_type, "
-      "sub_event_type, event_state, event_level, event_user, resource_id, resource_name, content, group_id, "
-      "dimensions, same_event_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
-  const EventDetail& detail = item.detail;
-  std::string dimensions = codes::encode_dimensions(detail.dimensions);
-  statement->bind(1, project).bind_static(2, event_id).bind_static(3, item.event_name);
-  statement->bind_static(4, item.event_source).bind(5, item.time).bind(6, item_codes.event_type);
-  statement->bind(7, item_codes.sub_event_type).bind_optional(8, item_codes.event_state);
-  statement->bind_optional(9, item_codes.event_level).bind_static_optional(10, detail.event_user);
-  statement->bind_static_optional(11, detail.resource_id).bind_static_optional(12, detail.resource_name);
-  statement->bind_static_optional(13, detail.content).bind_static_optional(14, detail.group_id);
-  statement->bind_blob(15, dimensions).bind(16, hash);
-  statement->run();
 }
 
 }  // namespace
@@ -292,13 +258,13 @@ void EventStore::insert_locked(PendingInsert& request) {
   request.outcomes.reserve(request.items->size());
   for (const EventItem& item : *request.items) {
     int64_t hash = same_event_hash(item);
-    ItemCodes item_codes = codes_of(item.detail);
+    codes::ItemCodes item_codes = codes::item_codes(item.detail);
     if (auto existing = find_same(database_, project, item, item_codes, hash)) {
       request.outcomes.push_back({*existing, item.event_name});
       continue;
     }
     std::string event_id = item.event_id ? *item.event_id : (*request.new_id)();
-    insert_row(database_, project, event_id, item, item_codes, hash);
+    insert_event_row(database_, project, event_id, item, item_codes, hash);
     request.outcomes.push_back({event_id, item.event_name});
   }
 }

@@ -77,6 +77,11 @@ std::optional<int64_t> optional_code(const std::optional<std::string>& text,
   return code_of_text(*text);
 }
 
+ItemCodes item_codes(const EventDetail& detail) {
+  return {event_type(detail.event_type), sub_event_type(detail.sub_event_type),
+          optional_code(detail.event_state, event_state), optional_code(detail.event_level, event_level)};
+}
+
 std::string encode_dimensions(const std::vector<Dimension>& dimensions) {
   std::string out;
   for (const auto& dimension : dimensions) {

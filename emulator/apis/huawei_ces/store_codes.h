@@ -33,6 +33,16 @@ const char* sub_event_type_text(int64_t code);
 const char* event_state_text(int64_t code);
 const char* event_level_text(int64_t code);
 
+// An item's coded columns, computed once per item (the insert and the
+// same-event comparison both use them).
+struct ItemCodes {
+  int64_t event_type;
+  int64_t sub_event_type;
+  std::optional<int64_t> event_state;
+  std::optional<int64_t> event_level;
+};
+ItemCodes item_codes(const EventDetail& detail);
+
 // nullopt stays nullopt (stored as NULL).
 std::optional<int64_t> optional_code(const std::optional<std::string>& text, int64_t (*code_of)(std::string_view));
 

@@ -67,10 +67,6 @@ std::vector<Dimension> dimensions_from_json(const std::string& text) {
 int64_t convert_old_rows(core::Database& database) {
   std::unordered_map<std::string, int64_t> projects;
   auto add_project = database.prepare("INSERT INTO ces_projects (project_id) VALUES (?1)");
-  auto insert = database.prepare(
-      "INSERT OR IGNORE INTO ces_events (project, event_id, event_name, event_source, time, event_type, "
-      "sub_event_type, event_state, event_level, event_user, resource_id, resource_name, content, group_id, "
-      "dimensions, same_event_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
   auto old_rows = database.prepare(
       "SELECT project_id, event_id, event_name, event_source, time, event_type, sub_event_type, event_state, "
       "event_level, event_user, resource_id, resource_name, content, group_id, dimensions "
@@ -100,23 +96,33 @@ int64_t convert_old_rows(core::Database& database) {
     detail.content = optional_text(row, 12);
     detail.group_id = optional_text(row, 13);
     detail.dimensions = dimensions_from_json(row.column_text(14));
-    insert->bind(1, known->second).bind(2, row.column_view(1)).bind(3, item.event_name).bind(4, item.event_source);
-    insert->bind(5, item.time).bind(6, codes::event_type(detail.event_type));
-    insert->bind(7, codes::sub_event_type(detail.sub_event_type));
-    insert->bind_optional(8, codes::optional_code(detail.event_state, codes::event_state));
-    insert->bind_optional(9, codes::optional_code(detail.event_level, codes::event_level));
-    insert->bind_optional(10, detail.event_user).bind_optional(11, detail.resource_id);
-    insert->bind_optional(12, detail.resource_name).bind_optional(13, detail.content);
-    insert->bind_optional(14, detail.group_id).bind_blob(15, codes::encode_dimensions(detail.dimensions));
-    insert->bind(16, same_event_hash(item));  // v0 files had no hash; v1 hashes are the same function
-    insert->run();
-    insert->reset();
+    // v0 files had no hash; v1 hashes are the same function.
+    insert_event_row(database, known->second, row.column_view(1), item, codes::item_codes(detail),
+                     same_event_hash(item));
     ++converted;
   }
   return converted;
 }
 
 }  // namespace
+
+void insert_event_row(core::Database& database, int64_t project, std::string_view event_id, const EventItem& item,
+                      const codes::ItemCodes& item_codes, int64_t hash) {
+  auto statement = database.prepare(
+      "INSERT OR IGNORE INTO ces_events (project, event_id, event_name, event_source, time, event_type, "
+      "sub_event_type, event_state, event_level, event_user, resource_id, resource_name, content, group_id, "
+      "dimensions, same_event_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
+  const EventDetail& detail = item.detail;
+  std::string dimensions = codes::encode_dimensions(detail.dimensions);
+  statement->bind(1, project).bind_static(2, event_id).bind_static(3, item.event_name);
+  statement->bind_static(4, item.event_source).bind(5, item.time).bind(6, item_codes.event_type);
+  statement->bind(7, item_codes.sub_event_type).bind_optional(8, item_codes.event_state);
+  statement->bind_optional(9, item_codes.event_level).bind_static_optional(10, detail.event_user);
+  statement->bind_static_optional(11, detail.resource_id).bind_static_optional(12, detail.resource_name);
+  statement->bind_static_optional(13, detail.content).bind_static_optional(14, detail.group_id);
+  statement->bind_blob(15, dimensions).bind(16, hash);
+  statement->run();
+}
 
 int64_t open_schema(core::Database& database) {
   auto lock = database.lock();

@@ -19,7 +19,10 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 
+#include "apis/huawei_ces/model.h"
+#include "apis/huawei_ces/store_codes.h"
 #include "core/store/sqlite.h"
 
 namespace eventemu::huawei_ces {
@@ -27,5 +30,12 @@ namespace eventemu::huawei_ces {
 // Creates the v2 tables if missing, after converting an older layout.
 // Returns the number of events converted (0 for a new or current store).
 int64_t open_schema(core::Database& database);
+
+// Writes one v2 row (INSERT OR IGNORE: an existing (project, event_id) stays).
+// The one writer of the row layout, for the store and for the conversion of
+// older files. Binds without copies: `event_id` and the texts of `item` must
+// stay alive for the call. Call under Database::lock(), inside a transaction.
+void insert_event_row(core::Database& database, int64_t project, std::string_view event_id, const EventItem& item,
+                      const codes::ItemCodes& item_codes, int64_t hash);
 
 }  // namespace eventemu::huawei_ces
