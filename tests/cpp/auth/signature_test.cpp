@@ -7,26 +7,13 @@
 #include "core/auth/crypto.h"
 #include "core/auth/huawei_signature.h"
 #include "core/auth/uri_encode.h"
+#include "auth_test_support.h"
 
 using namespace eventemu::core;
 using namespace eventemu::core::auth;
 
 namespace {
-HttpRequest request(std::string method, std::string target, std::vector<std::pair<std::string, std::string>> headers,
-                    std::string body = "") {
-  HttpRequest out;
-  out.method = std::move(method);
-  auto question = target.find('?');
-  out.raw_path = target.substr(0, question);
-  out.path = percent_decode(out.raw_path);
-  if (question != std::string::npos) {
-    out.raw_query = target.substr(question + 1);
-    out.query = parse_query(out.raw_query);
-  }
-  for (auto& [name, value] : headers) out.headers.emplace(name, value);
-  out.body = std::move(body);
-  return out;
-}
+using eventemu::core::auth_test::make_request;
 
 std::vector<std::pair<std::string, std::string>> huawei_headers() {
   return {{"Content-Type", "application/json"}, {"X-Project-Id", "p1"}, {"X-Sdk-Date", "20240101T000000Z"},
@@ -39,7 +26,7 @@ TEST_CASE("auth crypto: sha256 of the empty string", "[auth][crypto]") {
 }
 
 TEST_CASE("auth huawei: POST vector from the Python SDK signer", "[auth][huawei]") {
-  auto post = request("POST", "/V1.0/p1/events", huawei_headers(),
+  auto post = make_request("POST", "/V1.0/p1/events", huawei_headers(),
                       R"([{"event_name": "e1", "event_source": "app.svc", "time": 1700000000000, "detail": {"event_type": "EVENT.CUSTOM"}}])");
   std::vector<std::string> signed_headers{"content-type", "host", "x-project-id", "x-sdk-date"};
   auto canonical = huawei_canonical_request(post, signed_headers);
@@ -48,7 +35,7 @@ TEST_CASE("auth huawei: POST vector from the Python SDK signer", "[auth][huawei]
 }
 
 TEST_CASE("auth huawei: GET vector with a query string", "[auth][huawei]") {
-  auto get = request("GET", "/V1.0/p1/events?event_type=EVENT.CUSTOM&limit=10", huawei_headers());
+  auto get = make_request("GET", "/V1.0/p1/events?event_type=EVENT.CUSTOM&limit=10", huawei_headers());
   std::vector<std::string> signed_headers{"content-type", "host", "x-project-id", "x-sdk-date"};
   auto canonical = huawei_canonical_request(get, signed_headers);
   CHECK(huawei_signature("SKTEST", huawei_string_to_sign(canonical, "20240101T000000Z")) ==
@@ -56,7 +43,7 @@ TEST_CASE("auth huawei: GET vector with a query string", "[auth][huawei]") {
 }
 
 TEST_CASE("auth huawei: the canonical URI gets a trailing slash", "[auth][huawei]") {
-  auto get = request("GET", "/V1.0/p1/events", {{"Host", "h"}});
+  auto get = make_request("GET", "/V1.0/p1/events", {{"Host", "h"}});
   CHECK(huawei_canonical_request(get, {"host"}).rfind("GET\n/V1.0/p1/events/\n\nhost:h\n\nhost\n", 0) == 0);
 }
 
@@ -95,7 +82,7 @@ TEST_CASE("auth huawei: X-Sdk-Date accepts Feb 29 of a leap year and the last se
 }
 
 TEST_CASE("auth baidu: official BOS sample with default signed headers", "[auth][baidu]") {
-  auto put = request("PUT", "/v1/test/myfolder/readme.txt?partNumber=9&uploadId=a44cc9bab11cbd156984767aad637851",
+  auto put = make_request("PUT", "/v1/test/myfolder/readme.txt?partNumber=9&uploadId=a44cc9bab11cbd156984767aad637851",
                      {{"Host", "bj.bcebos.com"}, {"Content-Type", "text/plain"}, {"Content-Length", "8"},
                       {"Content-Md5", "NFzcPqhviddjRNnSOGo4rw=="}, {"x-bce-date", "2015-04-27T08:23:49Z"}});
   auto parsed = parse_baidu_authorization("bce-auth-v1/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/2015-04-27T08:23:49Z/1800//" +
@@ -109,7 +96,7 @@ TEST_CASE("auth baidu: official BOS sample with default signed headers", "[auth]
 }
 
 TEST_CASE("auth baidu: BCM list vector, canonical request exact", "[auth][baidu]") {
-  auto get = request("GET",
+  auto get = make_request("GET",
                      "/event-api/v1/bce-event/list?pageNo=1&pageSize=10&startTime=2023-10-01T00:00:00Z&"
                      "endTime=2023-11-01T01:00:00Z&accountId=a0d04d7c202140cb80155ff7b6752ce4",
                      {{"host", "127.0.0.1:8080"}, {"x-bce-date", "2023-11-01T01:00:00Z"}});
@@ -126,7 +113,7 @@ TEST_CASE("auth baidu: BCM list vector, canonical request exact", "[auth][baidu]
 }
 
 TEST_CASE("auth baidu: bare query keys are signed as k=", "[auth][baidu]") {
-  auto get = request("GET", "/x?scope&region=&a=1", {{"host", "h"}});
+  auto get = make_request("GET", "/x?scope&region=&a=1", {{"host", "h"}});
   CHECK(baidu_canonical_request(get, {"host"}) == "GET\n/x\na=1&region=&scope=\nhost:h");
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "apis/baidu_bcm/event_store.h"
+#include "event_fixtures.h"
 
 using eventemu::baidu_bcm::CloudEvent;
 using eventemu::baidu_bcm::EventQuery;
@@ -15,24 +16,9 @@ using eventemu::baidu_bcm::EventStore;
 using eventemu::baidu_bcm::PlatformEvent;
 using eventemu::core::Database;
 
+using namespace eventemu::baidu_bcm::test;
+
 namespace {
-
-constexpr int64_t kHour = 3'600'000;
-constexpr int64_t kBase = 1'696'118'400'000;  // 2023-10-01T00:00:00Z
-
-CloudEvent cloud(const std::string& id, int64_t time_ms, const std::string& level = "NOTICE") {
-  CloudEvent event;
-  event.account_id = "acc";
-  event.event_id = id;
-  event.service_name = "BCE_BCC";
-  event.region = "bj";
-  event.resource_id = "i-" + id;
-  event.event_type = "InstanceStateChange";
-  event.event_level = level;
-  event.event_alias = "BCC status change";
-  event.time_ms = time_ms;
-  return event;
-}
 
 PlatformEvent platform(const std::string& id, int64_t time_ms) {
   PlatformEvent event;
@@ -54,22 +40,7 @@ std::vector<CloudEvent> twenty() {
   return events;
 }
 
-EventQuery window(int64_t start_ms, int64_t end_ms, int64_t page_size = 100) {
-  EventQuery query;
-  query.account_id = "acc";
-  query.page_size = page_size;
-  query.start_ms = start_ms;
-  query.end_ms = end_ms;
-  return query;
-}
-
 EventQuery day() { return window(kBase - kHour, kBase + 24 * kHour); }
-
-std::vector<std::string> ids(const std::vector<CloudEvent>& events) {
-  std::vector<std::string> out;
-  for (const auto& event : events) out.push_back(event.event_id);
-  return out;
-}
 
 }  // namespace
 
