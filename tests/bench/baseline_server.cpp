@@ -1,13 +1,15 @@
 // The benchmark's baseline: a bare cpp-httplib server with the same HTTP
 // settings as eventemu's (emulator/core/http/server.cpp, reference/peers.md
 // "tuned"): TCP_NODELAY, a keep-alive max count of 1,000,000 and a 64-thread
-// pool. Every POST/PUT parses its JSON body and answers a fixed CES
+// pool, and a listen backlog of 1,024. Every POST/PUT parses its JSON body and answers a fixed CES
 // CreateEvents 201 without storing anything; a body that is not a JSON array
 // gets 400. GETs answer a fixed 200. It prints one readiness line like
 // eventemu's, so the driver starts both the same way:
 //   baseline_server [PORT]        (0 or no argument picks a free port)
 //   -> "baseline listening on http://127.0.0.1:PORT"
 #include <httplib.h>
+
+#include <sys/socket.h>
 
 #include <csignal>
 #include <cstdio>
@@ -39,9 +41,15 @@ void answer(const httplib::Request& request, httplib::Response& response) {
 
 }  // namespace
 
+// eventemu's listen backlog (core/http/server.h ServerOptions::listen_backlog):
+// cpp-httplib's own is 5, which drops handshakes when 32 clients connect at once.
+struct BaselineServer : httplib::Server {
+  void raise_listen_backlog() { ::listen(svr_sock_.load(), 1024); }
+};
+
 int main(int argc, char** argv) {
   int port = argc > 1 ? std::atoi(argv[1]) : 0;
-  httplib::Server server;
+  BaselineServer server;
   server.set_tcp_nodelay(true);
   server.set_keep_alive_max_count(1000000);
   server.new_task_queue = [] { return new httplib::ThreadPool(64); };
@@ -59,6 +67,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "baseline: cannot listen on %s:%d\n", host.c_str(), port);
     return 1;
   }
+  server.raise_listen_backlog();
   std::printf("baseline listening on http://%s:%d\n", host.c_str(), bound);
   std::fflush(stdout);
   server.listen_after_bind();

@@ -283,6 +283,13 @@ class HttpServer::Impl : public httplib::Server {
   }
 
   int threads() { return pool_ ? static_cast<int>(pool_->size()) : 0; }
+
+  // Re-listening on a listening socket only changes its backlog (Linux
+  // listen(2)); cpp-httplib offers no setting for it (see ServerOptions).
+  void raise_listen_backlog() {
+    socket_t listener = svr_sock_.load();
+    if (listener != INVALID_SOCKET) ::listen(listener, options_.listen_backlog);
+  }
   const ServerOptions& options() const { return options_; }
 
   // Closes the listening socket whether or not listen() has started yet, so a
@@ -438,6 +445,7 @@ int HttpServer::bind(std::string* error) {
   } else {
     port_ = impl_->bind_to_port(options.host, options.port) ? options.port : -1;
   }
+  if (port_ >= 0) impl_->raise_listen_backlog();
   if (port_ < 0 && error) {
     *error = "cannot listen on " + options.host + ":" + std::to_string(options.port) + ": " +
              std::strerror(errno);

@@ -8,7 +8,9 @@
 // ~40 ms Nagle/delayed-ACK stall per request), a high keep-alive max count
 // (default 5 reconnects constantly), and a worker pool that grows on demand up
 // to `max_threads` (a keep-alive connection holds a worker; too few and
-// clients starve silently). Threads are created lazily so start-up stays fast.
+// clients starve silently), and a listen backlog well above cpp-httplib's 5
+// (a burst of connects would otherwise lose handshakes and wait 1 s each).
+// Threads are created lazily so start-up stays fast.
 #pragma once
 
 #include <atomic>
@@ -45,6 +47,11 @@ struct ServerOptions {
   size_t keep_alive_max_requests = 1000000;
   size_t max_body_bytes = 16 * 1024 * 1024;  // larger bodies get 413
   int stall_max_s = 600;                 // a stalled connection is dropped after this
+  // listen(2) backlog. cpp-httplib listens with CPPHTTPLIB_LISTEN_BACKLOG (5 in
+  // Debian's build): 32 clients connecting at once overflow it, the kernel drops
+  // the handshake's last ACK, and the client's first request waits for a 1 s
+  // retransmission (TcpExtListenOverflows; tests/bench/RESULTS.md, session 4).
+  int listen_backlog = 1024;
 };
 
 class HttpServer {

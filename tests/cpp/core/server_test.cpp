@@ -3,9 +3,20 @@
 
 #include <httplib.h>
 
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
 #include "app/emulator.h"
+#include "core/http/server.h"
 
 using eventemu::app::Emulator;
 using eventemu::core::Config;
@@ -77,4 +88,42 @@ TEST_CASE("server: stop is prompt with an idle keep-alive connection open", "[co
   emulator.stop();
   auto took = std::chrono::steady_clock::now() - before;
   CHECK(took < std::chrono::seconds(2));
+}
+
+// With cpp-httplib's backlog of 5, a burst of connects to a server that has not
+// accepted yet completes only ~6 handshakes; the rest lose their SYN and retry
+// after 1 s. Nothing accepts here (bound, not serving), so every completed
+// connect sits in the kernel's accept queue: all 64 must complete at once.
+TEST_CASE("server: the accept queue holds a burst of 64 connects", "[core][server]") {
+  eventemu::core::ServerOptions options;
+  options.port = 0;
+  eventemu::core::HttpServer server(
+      options, [](eventemu::core::HttpRequest&) { return eventemu::core::ServerResponse{}; },
+      [](const eventemu::core::HttpRequest&, int) { return eventemu::core::Reply{}; });
+  int port = server.bind(nullptr);
+  REQUIRE(port > 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  std::vector<pollfd> sockets;
+  for (int i = 0; i < 64; ++i) {
+    int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+    REQUIRE(fd >= 0);
+    ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
+    sockets.push_back({fd, POLLOUT, 0});
+  }
+  // Wait well under the 1 s SYN retransmission a dropped handshake would need.
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(300);
+  int connected = 0;
+  for (pollfd& socket : sockets) {
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    ::poll(&socket, 1, static_cast<int>(std::max<int64_t>(0, left.count())));
+    int error = -1;
+    socklen_t size = sizeof error;
+    ::getsockopt(socket.fd, SOL_SOCKET, SO_ERROR, &error, &size);
+    if ((socket.revents & POLLOUT) && error == 0) ++connected;
+    ::close(socket.fd);
+  }
+  CHECK(connected == 64);
 }
