@@ -32,6 +32,16 @@ const char* text_of(const std::array<const char*, N>& texts, int64_t code, const
   return texts[static_cast<size_t>(code)];
 }
 
+bool read_string(std::string_view blob, size_t& at, std::string& out) {
+  size_t size = 0;
+  if (!read_varint(blob, at, size) || size > blob.size() - at) return false;
+  out.assign(blob.substr(at, size));
+  at += size;
+  return true;
+}
+
+}  // namespace
+
 void append_varint(std::string& out, size_t value) {
   while (value >= 0x80) {
     out.push_back(static_cast<char>((value & 0x7F) | 0x80));
@@ -50,16 +60,6 @@ bool read_varint(std::string_view blob, size_t& at, size_t& value) {
   }
   return false;
 }
-
-bool read_string(std::string_view blob, size_t& at, std::string& out) {
-  size_t size = 0;
-  if (!read_varint(blob, at, size) || size > blob.size() - at) return false;
-  out.assign(blob.substr(at, size));
-  at += size;
-  return true;
-}
-
-}  // namespace
 
 int64_t event_type(std::string_view text) { return code_of(kTypes, text, "event_type"); }
 int64_t sub_event_type(std::string_view text) { return code_of(kSubTypes, text, "sub_event_type"); }

@@ -46,6 +46,11 @@ ItemCodes item_codes(const EventDetail& detail);
 // nullopt stays nullopt (stored as NULL).
 std::optional<int64_t> optional_code(const std::optional<std::string>& text, int64_t (*code_of)(std::string_view));
 
+// LEB128: 7 bits a byte, low bits first (the blobs below and event_record.h).
+void append_varint(std::string& out, size_t value);
+// Reads one varint at `at` and advances it; false if truncated or too long.
+bool read_varint(std::string_view blob, size_t& at, size_t& value);
+
 // [varint size][name][varint size][value]... ; an empty list is an empty blob.
 std::string encode_dimensions(const std::vector<Dimension>& dimensions);
 // The inverse; false (and `out` unspecified) for a malformed blob.

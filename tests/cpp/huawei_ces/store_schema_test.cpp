@@ -2,17 +2,17 @@
 // earlier versions are converted on open, in one transaction.
 #include <catch2/catch.hpp>
 
-#include <chrono>
-#include <filesystem>
 #include <string>
 
 #include "apis/huawei_ces/store.h"
 #include "apis/huawei_ces/store_schema.h"
+#include "support/temp_db.h"
 
 using eventemu::core::Database;
 using eventemu::huawei_ces::DetailQuery;
 using eventemu::huawei_ces::EventItem;
 using eventemu::huawei_ces::EventStore;
+using eventemu::testing::TempDb;
 
 namespace {
 
@@ -47,18 +47,6 @@ INSERT INTO ces_events VALUES ('0123456789abcdef0123456789abcdef', 'ev-old-1', '
 INSERT INTO ces_events VALUES ('other_project', 'ev-old-2', 'login', 'svc.auth', 2000,
   'EVENT.CUSTOM', 'SUB_EVENT.CUSTOM', NULL, NULL, NULL, NULL, NULL, NULL, NULL, '[]', KEYVALUE2);
 )sql";
-
-// A file path of its own for each test, removed (with WAL files) at the end.
-struct TempDb {
-  std::string path;
-  TempDb() {
-    auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
-    path = (std::filesystem::temp_directory_path() / ("eventemu-ces-schema-" + std::to_string(stamp) + ".db")).string();
-  }
-  ~TempDb() {
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
-  }
-};
 
 void write_old_file(const std::string& path, const char* schema, const std::string& key1, const std::string& key2) {
   Database database(path);

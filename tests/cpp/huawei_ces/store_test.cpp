@@ -1,4 +1,4 @@
-// EventStore against an in-memory SQLite database.
+// EventStore without a --db file (the in-memory EventIndex only).
 #include <catch2/catch.hpp>
 
 #include <atomic>
@@ -200,9 +200,13 @@ TEST_CASE("huawei_ces store: detail aggregates are cached per query until the ne
   CHECK(after.total == 3);
   CHECK(after.event_users == std::vector<std::string>{"u1", "u2", "u3"});
   CHECK(store.aggregate_scans() == 3);
-  // So does a reset.
+  // A reset empties the project: no stale total survives it.
   store.reset(std::string("p1"));
   CHECK(store.list_detail("p1", detail_query("a")).total == 0);
+  (void)store.insert("p1", {event("a", 400, "u4")}, std::ref(ids));
+  auto fresh = store.list_detail("p1", detail_query("a"));
+  CHECK(fresh.total == 1);
+  CHECK(fresh.event_users == std::vector<std::string>{"u4"});
   CHECK(store.aggregate_scans() == 4);
 }
 

@@ -1,0 +1,125 @@
+#include "apis/huawei_ces/event_file.h"
+
+#include "apis/huawei_ces/store_codes.h"
+#include "apis/huawei_ces/store_schema.h"
+
+namespace eventemu::huawei_ces {
+namespace {
+
+std::optional<std::string> optional_column(const core::Statement& statement, int index) {
+  if (statement.column_is_null(index)) return std::nullopt;
+  return statement.column_text(index);
+}
+
+// Columns 1..14 of the load query.
+StoredEvent read_event(const core::Statement& row) {
+  StoredEvent event;
+  event.event_id = row.column_text(1);
+  EventItem& item = event.item;
+  item.event_name = row.column_text(2);
+  item.event_source = row.column_text(3);
+  item.time = row.column_int(4);
+  item.detail.event_type = codes::event_type_text(row.column_int(5));
+  item.detail.sub_event_type = codes::sub_event_type_text(row.column_int(6));
+  if (!row.column_is_null(7)) item.detail.event_state = codes::event_state_text(row.column_int(7));
+  if (!row.column_is_null(8)) item.detail.event_level = codes::event_level_text(row.column_int(8));
+  item.detail.event_user = optional_column(row, 9);
+  item.detail.resource_id = optional_column(row, 10);
+  item.detail.resource_name = optional_column(row, 11);
+  item.detail.content = optional_column(row, 12);
+  item.detail.group_id = optional_column(row, 13);
+  if (!codes::decode_dimensions(row.column_blob(14), item.detail.dimensions)) {
+    throw core::SqliteError("CES store: malformed dimensions in event " + event.event_id);
+  }
+  return event;
+}
+
+}  // namespace
+
+EventFile::EventFile(core::Database& database) : database_(database) {
+  open_schema(database_);
+  auto lock = database_.lock();
+  database_.exec(
+      "DROP INDEX IF EXISTS ces_events_id; DROP INDEX IF EXISTS ces_events_same;"
+      "DROP INDEX IF EXISTS ces_events_by_name_cover; DROP INDEX IF EXISTS ces_events_by_time;");
+}
+
+void EventFile::load(size_t batch_size, const Batch& each) {
+  auto lock = database_.lock();
+  auto rows = database_.prepare(
+      "SELECT p.project_id, e.event_id, e.event_name, e.event_source, e.time, e.event_type, e.sub_event_type, "
+      "e.event_state, e.event_level, e.event_user, e.resource_id, e.resource_name, e.content, e.group_id, "
+      "e.dimensions, e.same_event_hash FROM ces_events e JOIN ces_projects p ON p.project = e.project "
+      "ORDER BY e.rowid");
+  std::string project_id;
+  std::vector<StoredEvent> events;
+  std::vector<int64_t> hashes;
+  auto flush = [&] {
+    if (!events.empty()) each(project_id, events, hashes);
+    events.clear();
+    hashes.clear();
+  };
+  while (rows->step()) {
+    std::string_view project = rows->column_view(0);
+    if (project != project_id || events.size() >= batch_size) {
+      flush();
+      project_id = std::string(project);
+    }
+    events.push_back(read_event(*rows));
+    hashes.push_back(rows->column_int(15));
+  }
+  flush();
+}
+
+int64_t EventFile::project_key(const std::string& project_id) {
+  auto known = project_keys_.find(project_id);
+  if (known != project_keys_.end()) return known->second;
+  {
+    auto select = database_.prepare("SELECT project FROM ces_projects WHERE project_id = ?1");
+    select->bind(1, project_id);
+    if (select->step()) return project_keys_.emplace(project_id, select->column_int(0)).first->second;
+  }
+  database_.prepare("INSERT INTO ces_projects (project_id) VALUES (?1)")->bind(1, project_id).run();
+  return project_keys_.emplace(project_id, database_.last_insert_rowid()).first->second;
+}
+
+void EventFile::write(const std::vector<InsertPlan>& plans) {
+  auto lock = database_.lock();
+  try {
+    core::Transaction transaction(database_);
+    for (const InsertPlan& plan : plans) {
+      if (plan.rows.empty()) continue;
+      int64_t project = project_key(plan.project_id);
+      for (const PlannedRow& row : plan.rows) {
+        insert_event_row(database_, project, row.event_id, *row.item, row.codes, row.hash);
+      }
+    }
+    transaction.commit();
+  } catch (...) {
+    project_keys_.clear();  // the rollback may have undone keys this transaction added
+    throw;
+  }
+}
+
+void EventFile::reset(const std::optional<std::string>& project_id) {
+  auto lock = database_.lock();
+  if (!project_id) {
+    core::Transaction transaction(database_);
+    database_.prepare("DELETE FROM ces_events")->run();
+    database_.prepare("DELETE FROM ces_projects")->run();
+    transaction.commit();
+    project_keys_.clear();
+    return;
+  }
+  // The project keeps its key (a later insert reuses it); only its events go.
+  int64_t project = 0;
+  {
+    auto select = database_.prepare("SELECT project FROM ces_projects WHERE project_id = ?1");
+    select->bind(1, *project_id);
+    if (!select->step()) return;
+    project = select->column_int(0);
+  }
+  database_.prepare("DELETE FROM ces_events WHERE project = ?1")->bind(1, project).run();
+}
+
+}  // namespace eventemu::huawei_ces

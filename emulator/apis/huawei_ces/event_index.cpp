@@ -1,0 +1,480 @@
+#include "apis/huawei_ces/event_index.h"
+
+#include <algorithm>
+#include <limits>
+#include <set>
+#include <string_view>
+
+namespace eventemu::huawei_ces {
+
+struct EventIndex::Project {
+  std::vector<Record> records;
+  SymbolTable symbols;
+  std::unordered_map<uint64_t, std::vector<uint32_t>> groups;
+  RowTable same_events;
+  RowTable ids;
+};
+
+namespace {
+
+uint64_t group_key(uint32_t event_name, int64_t event_type) {
+  return (static_cast<uint64_t>(event_name) << 8) | static_cast<uint64_t>(event_type);
+}
+uint32_t group_name(uint64_t key) { return static_cast<uint32_t>(key >> 8); }
+int64_t group_type(uint64_t key) { return static_cast<int64_t>(key & 0xFF); }
+
+int8_t stored_code(const std::optional<int64_t>& code) {
+  return code ? static_cast<int8_t>(*code) : kAbsentCode;
+}
+
+bool same_optional(const std::optional<std::string_view>& stored, const std::optional<std::string>& item) {
+  if (!stored) return !item;
+  return item && *stored == *item;
+}
+
+bool same_optional(const std::optional<std::string>& a, const std::optional<std::string>& b) {
+  return a == b;
+}
+
+// The same-event rule (§1.1) between a stored record and an item.
+bool same_as_record(const Record& record, const SymbolTable& symbols, const EventItem& item,
+                    const codes::ItemCodes& item_codes) {
+  const EventDetail& detail = item.detail;
+  if (record.time != item.time || record.event_type != item_codes.event_type ||
+      record.sub_event_type != item_codes.sub_event_type || record.event_state != stored_code(item_codes.event_state) ||
+      record.event_level != stored_code(item_codes.event_level)) {
+    return false;
+  }
+  if (symbols.text(record.event_name) != item.event_name || symbols.text(record.event_source) != item.event_source) {
+    return false;
+  }
+  if ((record.event_user == 0) != !detail.event_user) return false;
+  if (record.event_user != 0 && symbols.text(record.event_user) != *detail.event_user) return false;
+  BlobFields fields = read_blob(record.blob.get());
+  return same_optional(fields.resource_id, detail.resource_id) &&
+         same_optional(fields.resource_name, detail.resource_name);
+}
+
+// The same rule between two items not stored yet.
+bool same_as_planned(const PlannedRow& row, const EventItem& item, const codes::ItemCodes& item_codes) {
+  const EventItem& other = *row.item;
+  return other.time == item.time && row.codes.event_type == item_codes.event_type &&
+         row.codes.sub_event_type == item_codes.sub_event_type && row.codes.event_state == item_codes.event_state &&
+         row.codes.event_level == item_codes.event_level && other.event_name == item.event_name &&
+         other.event_source == item.event_source && same_optional(other.detail.event_user, item.detail.event_user) &&
+         same_optional(other.detail.resource_id, item.detail.resource_id) &&
+         same_optional(other.detail.resource_name, item.detail.resource_name);
+}
+
+// Rows of a group are sorted by (time, event_id), ascending.
+struct RowOrder {
+  const std::vector<Record>* records;
+  bool operator()(uint32_t a, uint32_t b) const {
+    const Record& left = (*records)[a];
+    const Record& right = (*records)[b];
+    if (left.time != right.time) return left.time < right.time;
+    return blob_event_id(left.blob.get()) < blob_event_id(right.blob.get());
+  }
+};
+
+// [first, last) of a group's rows with from <= time <= to.
+std::pair<size_t, size_t> time_window(const std::vector<Record>& records, const std::vector<uint32_t>& rows,
+                                      int64_t from, int64_t to) {
+  auto lower = std::partition_point(rows.begin(), rows.end(), [&](uint32_t row) { return records[row].time < from; });
+  auto upper = std::partition_point(lower, rows.end(), [&](uint32_t row) { return records[row].time <= to; });
+  return {static_cast<size_t>(lower - rows.begin()), static_cast<size_t>(upper - rows.begin())};
+}
+
+// ListEventDetail's optional filters, resolved to the project's symbols and
+// codes. `impossible` when a filter names a text no stored event has.
+struct DetailFilter {
+  // kAny: not filtered (plain ints: GCC 12 misreads optional<int8_t> as uninitialised).
+  static constexpr int kAny = -1000;
+  bool impossible = false;
+  int sub_event_type = kAny;
+  std::optional<uint32_t> event_source;
+  int event_level = kAny;
+  int event_state = kAny;
+  // event_user is compared as IFNULL(event_user, ''): "" also matches an absent user.
+  bool filter_user = false;
+  uint32_t user = 0;
+  bool user_may_be_absent = false;
+
+  DetailFilter(const DetailQuery& query, const SymbolTable& symbols) {
+    if (query.sub_event_type) sub_event_type = static_cast<int>(codes::sub_event_type(*query.sub_event_type));
+    if (query.event_level) event_level = static_cast<int>(codes::event_level(*query.event_level));
+    if (query.event_state) event_state = static_cast<int>(codes::event_state(*query.event_state));
+    if (query.event_source) {
+      event_source = symbols.find(*query.event_source);
+      if (!event_source) impossible = true;
+    }
+    if (query.event_user) {
+      filter_user = true;
+      user_may_be_absent = query.event_user->empty();
+      auto id = symbols.find(*query.event_user);
+      if (id) {
+        user = *id;
+      } else if (!user_may_be_absent) {
+        impossible = true;
+      } else {
+        user = std::numeric_limits<uint32_t>::max();  // no stored "": only absent users match
+      }
+    }
+  }
+
+  bool matches(const Record& record) const {
+    if (sub_event_type != kAny && record.sub_event_type != sub_event_type) return false;
+    if (event_source && record.event_source != *event_source) return false;
+    if (event_level != kAny && record.event_level != event_level) return false;
+    if (event_state != kAny && record.event_state != event_state) return false;
+    if (filter_user && record.event_user != user && !(user_may_be_absent && record.event_user == 0)) return false;
+    return true;
+  }
+};
+
+// Every field of a DetailQuery that the aggregates depend on (not start/limit).
+std::string aggregate_key(const std::string& project_id, const DetailQuery& query) {
+  std::string key;
+  auto add = [&](std::string_view text) {
+    key.append(std::to_string(text.size())).push_back(':');
+    key.append(text);
+  };
+  auto add_optional = [&](const std::optional<std::string>& text) {
+    if (text) {
+      add(*text);
+    } else {
+      key.push_back('-');
+    }
+  };
+  add(project_id);
+  add(query.event_name);
+  add(query.event_type);
+  add_optional(query.sub_event_type);
+  add_optional(query.event_source);
+  add_optional(query.event_level);
+  add_optional(query.event_user);
+  add_optional(query.event_state);
+  key.append(query.from ? std::to_string(*query.from) : "-").push_back('/');
+  key.append(query.to ? std::to_string(*query.to) : "-");
+  return key;
+}
+
+constexpr size_t kAggregateCacheEntries = 256;
+
+// reserve() to the exact size would reallocate on every insert (O(n) each):
+// grow geometrically, as push_back would.
+template <typename T>
+void reserve_more(std::vector<T>& values, size_t more) {
+  size_t needed = values.size() + more;
+  if (needed > values.capacity()) values.reserve(std::max(needed, values.capacity() * 2));
+}
+
+}  // namespace
+
+uint64_t event_id_hash(std::string_view event_id) { return std::hash<std::string_view>{}(event_id); }
+
+int64_t same_event_hash(const EventItem& item) {
+  // FNV-1a over the key's fields; each field is tagged (absent vs present) and
+  // length-prefixed so ("ab","c") and ("a","bc") differ.
+  uint64_t hash = 14695981039346656037ull;
+  auto mix_bytes = [&](const void* data, size_t size) {
+    const auto* bytes = static_cast<const unsigned char*>(data);
+    for (size_t i = 0; i < size; ++i) {
+      hash ^= bytes[i];
+      hash *= 1099511628211ull;
+    }
+  };
+  auto mix = [&](std::string_view text) {
+    uint64_t size = text.size() + 1;
+    mix_bytes(&size, sizeof size);
+    mix_bytes(text.data(), text.size());
+  };
+  auto mix_optional = [&](const std::optional<std::string>& text) {
+    if (text) {
+      mix(*text);
+    } else {
+      uint64_t absent = 0;
+      mix_bytes(&absent, sizeof absent);
+    }
+  };
+  const EventDetail& detail = item.detail;
+  mix_bytes(&item.time, sizeof item.time);
+  mix(item.event_source);
+  mix(item.event_name);
+  mix(detail.event_type);
+  mix(detail.sub_event_type);
+  mix_optional(detail.event_state);
+  mix_optional(detail.event_level);
+  mix_optional(detail.event_user);
+  mix_optional(detail.resource_id);
+  mix_optional(detail.resource_name);
+  return static_cast<int64_t>(hash);
+}
+
+EventIndex::EventIndex() = default;
+EventIndex::~EventIndex() = default;
+
+const EventIndex::Project* EventIndex::find_project(const std::string& project_id) const {
+  auto found = projects_.find(project_id);
+  return found == projects_.end() ? nullptr : found->second.get();
+}
+
+InsertPlan EventIndex::plan(const std::string& project_id, const std::vector<EventItem>& items,
+                            const std::function<std::string()>& new_id,
+                            const std::vector<InsertPlan>& earlier) const {
+  const Project* project = find_project(project_id);
+  InsertPlan plan{project_id, {}, {}};
+  plan.outcomes.reserve(items.size());
+  // Planned rows of this project not stored yet: the group's earlier plans, then this one's.
+  auto find_planned = [&](auto&& match) -> const PlannedRow* {
+    for (const InsertPlan& other : earlier) {
+      if (other.project_id != project_id) continue;
+      for (const PlannedRow& row : other.rows) {
+        if (match(row)) return &row;
+      }
+    }
+    for (const PlannedRow& row : plan.rows) {
+      if (match(row)) return &row;
+    }
+    return nullptr;
+  };
+  for (const EventItem& item : items) {
+    codes::ItemCodes item_codes = codes::item_codes(item.detail);
+    int64_t hash = same_event_hash(item);
+    std::optional<std::string_view> original;
+    if (project) {
+      project->same_events.find(static_cast<uint64_t>(hash), [&](uint32_t row) {
+        const Record& record = project->records[row];
+        if (record.same_hash != hash || !same_as_record(record, project->symbols, item, item_codes)) return false;
+        original = blob_event_id(record.blob.get());
+        return true;
+      });
+    }
+    if (!original) {
+      const PlannedRow* same = find_planned(
+          [&](const PlannedRow& row) { return row.hash == hash && same_as_planned(row, item, item_codes); });
+      if (same) original = same->event_id;
+    }
+    if (original) {
+      plan.outcomes.push_back({std::string(*original), item.event_name});
+      continue;
+    }
+    if (item.event_id) {
+      // A seeded id that is already stored keeps the stored event (the SQLite
+      // layout's INSERT OR IGNORE on its unique (project, event_id) index).
+      const std::string& id = *item.event_id;
+      uint64_t id_hash = event_id_hash(id);
+      bool taken = project && project->ids.find(id_hash, [&](uint32_t row) {
+        return blob_event_id(project->records[row].blob.get()) == id;
+      });
+      if (!taken) {
+        auto same_id = [&](const PlannedRow& row) { return row.id_hash == id_hash && row.event_id == id; };
+        taken = find_planned(same_id) != nullptr;
+      }
+      plan.outcomes.push_back({id, item.event_name});
+      if (!taken) plan.rows.push_back({&item, id, item_codes, hash, id_hash});
+      continue;
+    }
+    std::string id = new_id();
+    uint64_t id_hash = event_id_hash(id);
+    plan.outcomes.push_back({id, item.event_name});
+    plan.rows.push_back({&item, std::move(id), item_codes, hash, id_hash});
+  }
+  return plan;
+}
+
+void EventIndex::apply(const InsertPlan& plan) {
+  if (plan.rows.empty()) return;
+  // Everything that can throw comes first; what it leaves behind on a throw
+  // (an empty project, interned texts, an empty group, spare capacity) is
+  // invisible to every query.
+  auto slot = projects_.find(plan.project_id);
+  if (slot == projects_.end()) slot = projects_.emplace(plan.project_id, std::make_unique<Project>()).first;
+  Project& project = *slot->second;
+  std::vector<Record>& records = project.records;
+  size_t added = plan.rows.size();
+  if (records.size() + added > std::numeric_limits<uint32_t>::max() - 1) {
+    throw std::length_error("CES store: a project holds at most 4,294,967,294 events");
+  }
+  std::vector<Record> fresh(added);
+  std::unordered_map<uint64_t, size_t> group_sizes;
+  for (size_t i = 0; i < added; ++i) {
+    const PlannedRow& row = plan.rows[i];
+    const EventItem& item = *row.item;
+    Record& record = fresh[i];
+    record.time = item.time;
+    record.same_hash = row.hash;
+    record.blob = copy_blob(record_blob(row.event_id, item.detail));
+    record.event_name = project.symbols.intern(item.event_name);
+    record.event_source = project.symbols.intern(item.event_source);
+    record.event_user = item.detail.event_user ? project.symbols.intern(*item.detail.event_user) : 0;
+    record.event_type = static_cast<uint8_t>(row.codes.event_type);
+    record.sub_event_type = static_cast<uint8_t>(row.codes.sub_event_type);
+    record.event_state = stored_code(row.codes.event_state);
+    record.event_level = stored_code(row.codes.event_level);
+    ++group_sizes[group_key(record.event_name, record.event_type)];
+  }
+  reserve_more(records, added);
+  project.same_events.reserve(added, [&](uint32_t row) { return static_cast<uint64_t>(records[row].same_hash); });
+  project.ids.reserve(added, [&](uint32_t row) { return event_id_hash(blob_event_id(records[row].blob.get())); });
+  for (auto& [key, size] : group_sizes) {
+    std::vector<uint32_t>& rows = project.groups[key];
+    reserve_more(rows, size);
+    size = rows.size();  // from here on: where the group's new rows start
+  }
+
+  // No allocation from here on.
+  ++generation_;
+  auto first = static_cast<uint32_t>(records.size());
+  for (size_t i = 0; i < added; ++i) {
+    auto row = static_cast<uint32_t>(first + i);
+    records.push_back(std::move(fresh[i]));
+    const Record& record = records.back();
+    project.same_events.insert(row, static_cast<uint64_t>(record.same_hash));
+    project.ids.insert(row, plan.rows[i].id_hash);
+    project.groups.find(group_key(record.event_name, record.event_type))->second.push_back(row);
+  }
+  RowOrder order{&records};
+  for (const auto& [key, old_size] : group_sizes) {
+    std::vector<uint32_t>& rows = project.groups.find(key)->second;
+    auto middle = rows.begin() + static_cast<std::ptrdiff_t>(old_size);
+    // Usually one new row, newer than every stored one: nothing to move.
+    std::sort(middle, rows.end(), order);
+    if (middle != rows.begin() && middle != rows.end() && order(*middle, *(middle - 1))) {
+      std::inplace_merge(rows.begin(), middle, rows.end(), order);
+    }
+  }
+  count_ += static_cast<int64_t>(added);
+}
+
+DetailPage EventIndex::list_detail(const std::string& project_id, const DetailQuery& query) {
+  DetailPage page;
+  const Project* project = find_project(project_id);
+  if (!project) return page;  // a project that never stored an event
+  auto name = project->symbols.find(query.event_name);
+  if (!name) return page;
+  auto group = project->groups.find(group_key(*name, codes::event_type(query.event_type)));
+  if (group == project->groups.end()) return page;
+  DetailFilter filter(query, project->symbols);
+  if (filter.impossible) return page;
+  const std::vector<Record>& records = project->records;
+  const std::vector<uint32_t>& rows = group->second;
+  auto [lower, upper] = time_window(records, rows, query.from.value_or(std::numeric_limits<int64_t>::min()),
+                                    query.to.value_or(std::numeric_limits<int64_t>::max()));
+
+  std::string key = aggregate_key(project_id, query);
+  auto cached = aggregate_cache_.find(key);
+  bool have_aggregates = cached != aggregate_cache_.end() && cached->second.generation == generation_;
+  // Without the aggregates, one pass over the whole window computes them and
+  // collects the page; with them, the pass stops once the page is full.
+  std::set<uint32_t> users;
+  std::set<uint32_t> sources;
+  int64_t matched = 0;
+  for (size_t at = upper; at > lower; --at) {
+    const Record& record = records[rows[at - 1]];
+    if (!filter.matches(record)) continue;
+    if (matched >= query.start && static_cast<int64_t>(page.events.size()) < query.limit) {
+      page.events.push_back(to_stored_event(record, project->symbols));
+    }
+    ++matched;
+    if (have_aggregates) {
+      if (static_cast<int64_t>(page.events.size()) >= query.limit) break;
+      continue;
+    }
+    users.insert(record.event_user);
+    sources.insert(record.event_source);
+  }
+  if (have_aggregates) {
+    page.total = cached->second.total;
+    page.event_users = cached->second.event_users;
+    page.event_sources = cached->second.event_sources;
+    return page;
+  }
+  page.total = matched;
+  // Sorted as texts (byte order), an absent user as "" (IFNULL(event_user, '')).
+  std::set<std::string, std::less<>> user_texts;
+  for (uint32_t user : users) user_texts.insert(user == 0 ? std::string() : project->symbols.text(user));
+  std::set<std::string, std::less<>> source_texts;
+  for (uint32_t source : sources) source_texts.insert(project->symbols.text(source));
+  page.event_users.assign(user_texts.begin(), user_texts.end());
+  page.event_sources.assign(source_texts.begin(), source_texts.end());
+  ++aggregate_scans_;
+  if (aggregate_cache_.size() >= kAggregateCacheEntries) aggregate_cache_.clear();
+  aggregate_cache_[std::move(key)] = {generation_, page.total, page.event_users, page.event_sources};
+  return page;
+}
+
+SummaryPage EventIndex::list_summary(const std::string& project_id, const SummaryQuery& query) const {
+  SummaryPage page;
+  const Project* project = find_project(project_id);
+  if (!project) return page;
+  std::optional<uint32_t> name;
+  if (query.event_name) {
+    name = project->symbols.find(*query.event_name);
+    if (!name) return page;
+  }
+  std::optional<int64_t> type = codes::optional_code(query.event_type, codes::event_type);
+  std::optional<int64_t> sub_type = codes::optional_code(query.sub_event_type, codes::sub_event_type);
+  const std::vector<Record>& records = project->records;
+  struct Found {
+    uint64_t key;
+    int64_t count;
+    uint32_t latest;  // the row of the group's latest event in the window
+  };
+  std::vector<Found> found;
+  for (const auto& [key, rows] : project->groups) {
+    if (name && group_name(key) != *name) continue;
+    if (type && group_type(key) != *type) continue;
+    auto [lower, upper] = time_window(records, rows, query.from, query.to);
+    if (lower == upper) continue;
+    if (!sub_type) {
+      found.push_back({key, static_cast<int64_t>(upper - lower), rows[upper - 1]});
+      continue;
+    }
+    int64_t count = 0;
+    uint32_t latest = 0;
+    for (size_t at = upper; at > lower; --at) {
+      uint32_t row = rows[at - 1];
+      if (records[row].sub_event_type != *sub_type) continue;
+      if (count++ == 0) latest = row;
+    }
+    if (count > 0) found.push_back({key, count, latest});
+  }
+  // ORDER BY latest DESC, event_name, event_type (names as bytes; event_type
+  // codes follow their text's order, store_codes.h).
+  const SymbolTable& symbols = project->symbols;
+  std::sort(found.begin(), found.end(), [&](const Found& a, const Found& b) {
+    int64_t a_time = records[a.latest].time;
+    int64_t b_time = records[b.latest].time;
+    if (a_time != b_time) return a_time > b_time;
+    const std::string& a_name = symbols.text(group_name(a.key));
+    const std::string& b_name = symbols.text(group_name(b.key));
+    if (a_name != b_name) return a_name < b_name;
+    return group_type(a.key) < group_type(b.key);
+  });
+  page.total = static_cast<int64_t>(found.size());
+  auto begin = static_cast<size_t>(std::min<int64_t>(query.start, page.total));
+  auto end = static_cast<size_t>(std::min<int64_t>(query.start + query.limit, page.total));
+  for (size_t i = begin; i < end; ++i) {
+    const Record& latest = records[found[i].latest];
+    page.events.push_back({symbols.text(latest.event_name), codes::event_type_text(latest.event_type),
+                           codes::sub_event_type_text(latest.sub_event_type), found[i].count, latest.time,
+                           symbols.text(latest.event_source)});
+  }
+  return page;
+}
+
+void EventIndex::reset(const std::optional<std::string>& project_id) {
+  ++generation_;
+  if (!project_id) {
+    projects_.clear();
+    count_ = 0;
+    return;
+  }
+  auto found = projects_.find(*project_id);
+  if (found == projects_.end()) return;
+  count_ -= static_cast<int64_t>(found->second->records.size());
+  projects_.erase(found);
+}
+
+}  // namespace eventemu::huawei_ces

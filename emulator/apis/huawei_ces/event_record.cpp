@@ -1,0 +1,127 @@
+#include "apis/huawei_ces/event_record.h"
+
+#include <cstring>
+#include <stdexcept>
+
+namespace eventemu::huawei_ces {
+namespace {
+
+void append_text(std::string& out, std::string_view text) {
+  codes::append_varint(out, text.size() + 1);
+  out.append(text);
+}
+
+void append_optional(std::string& out, const std::optional<std::string>& text) {
+  if (text) {
+    append_text(out, *text);
+  } else {
+    out.push_back('\0');
+  }
+}
+
+// Blobs are written only by record_blob, so a short read is a bug: the size
+// bound below only keeps a bug from reading past the allocation's own claim.
+constexpr size_t kUnbounded = static_cast<size_t>(-1) / 2;
+
+std::optional<std::string_view> read_optional(const char* blob, size_t& at) {
+  size_t size = 0;
+  std::string_view view(blob, kUnbounded);
+  if (!codes::read_varint(view, at, size)) throw std::logic_error("CES record: malformed blob");
+  if (size == 0) return std::nullopt;
+  std::string_view text(blob + at, size - 1);
+  at += size - 1;
+  return text;
+}
+
+std::optional<std::string> to_optional(const std::optional<std::string_view>& view) {
+  if (!view) return std::nullopt;
+  return std::string(*view);
+}
+
+}  // namespace
+
+uint32_t SymbolTable::intern(std::string_view text) {
+  auto known = ids_.find(text);
+  if (known != ids_.end()) return known->second;
+  texts_.emplace_back(text);
+  auto id = static_cast<uint32_t>(texts_.size());
+  try {
+    ids_.emplace(texts_.back(), id);
+  } catch (...) {
+    texts_.pop_back();
+    throw;
+  }
+  return id;
+}
+
+std::optional<uint32_t> SymbolTable::find(std::string_view text) const {
+  auto known = ids_.find(text);
+  if (known == ids_.end()) return std::nullopt;
+  return known->second;
+}
+
+std::string record_blob(std::string_view event_id, const EventDetail& detail) {
+  std::string blob;
+  append_text(blob, event_id);
+  append_optional(blob, detail.resource_id);
+  append_optional(blob, detail.resource_name);
+  append_optional(blob, detail.content);
+  append_optional(blob, detail.group_id);
+  std::string dimensions = codes::encode_dimensions(detail.dimensions);
+  codes::append_varint(blob, dimensions.size());
+  blob.append(dimensions);
+  return blob;
+}
+
+std::unique_ptr<char[]> copy_blob(const std::string& blob) {
+  auto copy = std::make_unique<char[]>(blob.size());
+  std::memcpy(copy.get(), blob.data(), blob.size());
+  return copy;
+}
+
+BlobFields read_blob(const char* blob) {
+  BlobFields fields;
+  size_t at = 0;
+  fields.event_id = *read_optional(blob, at);
+  fields.resource_id = read_optional(blob, at);
+  fields.resource_name = read_optional(blob, at);
+  fields.content = read_optional(blob, at);
+  fields.group_id = read_optional(blob, at);
+  size_t size = 0;
+  if (!codes::read_varint(std::string_view(blob, kUnbounded), at, size)) {
+    throw std::logic_error("CES record: malformed blob");
+  }
+  fields.dimensions = std::string_view(blob + at, size);
+  return fields;
+}
+
+std::string_view blob_event_id(const char* blob) {
+  size_t at = 0;
+  return *read_optional(blob, at);
+}
+
+StoredEvent to_stored_event(const Record& record, const SymbolTable& symbols) {
+  BlobFields fields = read_blob(record.blob.get());
+  StoredEvent event;
+  event.event_id = std::string(fields.event_id);
+  EventItem& item = event.item;
+  item.event_name = symbols.text(record.event_name);
+  item.event_source = symbols.text(record.event_source);
+  item.time = record.time;
+  EventDetail& detail = item.detail;
+  detail.event_type = codes::event_type_text(record.event_type);
+  detail.sub_event_type = codes::sub_event_type_text(record.sub_event_type);
+  if (record.event_state != kAbsentCode) detail.event_state = codes::event_state_text(record.event_state);
+  if (record.event_level != kAbsentCode) detail.event_level = codes::event_level_text(record.event_level);
+  if (record.event_user != 0) detail.event_user = symbols.text(record.event_user);
+  detail.resource_id = to_optional(fields.resource_id);
+  detail.resource_name = to_optional(fields.resource_name);
+  detail.content = to_optional(fields.content);
+  detail.group_id = to_optional(fields.group_id);
+  if (!codes::decode_dimensions(fields.dimensions, detail.dimensions)) {
+    throw std::logic_error("CES record: malformed dimensions in event " + event.event_id);
+  }
+  return event;
+}
+
+}  // namespace eventemu::huawei_ces

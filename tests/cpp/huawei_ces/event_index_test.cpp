@@ -1,0 +1,244 @@
+// EventIndex (the in-memory CES store): ordering, filters, the same-event and
+// seeded-id rules, and the all-or-nothing write.
+#include <catch2/catch.hpp>
+
+#include <functional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "apis/huawei_ces/event_index.h"
+
+using eventemu::huawei_ces::DetailQuery;
+using eventemu::huawei_ces::EventIndex;
+using eventemu::huawei_ces::EventItem;
+using eventemu::huawei_ces::InsertPlan;
+using eventemu::huawei_ces::SummaryQuery;
+
+namespace {
+
+EventItem event(const std::string& name, int64_t time, const std::string& id = "") {
+  EventItem item;
+  item.event_name = name;
+  item.event_source = "svc.a";
+  item.time = time;
+  item.detail.event_type = "EVENT.SYS";
+  item.detail.sub_event_type = "SUB_EVENT.OPS";
+  item.detail.event_user = "alice";
+  if (!id.empty()) {
+    item.event_id = id;
+    item.detail.resource_id = "res-" + id;  // the id is not part of the same-event key: keep them distinct
+  }
+  return item;
+}
+
+struct Ids {
+  int next = 0;
+  std::string operator()() { return "gen" + std::to_string(next++); }
+};
+
+// Plans and applies one request, as the in-memory EventStore does.
+std::vector<std::string> store(EventIndex& index, const std::vector<EventItem>& items, Ids& ids,
+                               const std::string& project = "p") {
+  InsertPlan plan = index.plan(project, items, std::ref(ids), {});
+  index.apply(plan);
+  std::vector<std::string> out;
+  for (const auto& outcome : plan.outcomes) out.push_back(outcome.event_id);
+  return out;
+}
+
+DetailQuery detail(const std::string& name) {
+  DetailQuery query;
+  query.event_name = name;
+  query.event_type = "EVENT.SYS";
+  return query;
+}
+
+std::vector<std::string> ids_of(const eventemu::huawei_ces::DetailPage& page) {
+  std::vector<std::string> out;
+  for (const auto& event : page.events) out.push_back(event.event_id);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("huawei_ces index: detail is newest first, equal times by event_id descending", "[huawei_ces][index]") {
+  EventIndex index;
+  Ids ids;
+  store(index, {event("a", 20, "m")}, ids);
+  store(index, {event("a", 10, "z")}, ids);  // older than every stored row
+  store(index, {event("a", 20, "b"), event("a", 30, "k"), event("a", 20, "x")}, ids);
+  CHECK(ids_of(index.list_detail("p", detail("a"))) == std::vector<std::string>{"k", "x", "m", "b", "z"});
+}
+
+TEST_CASE("huawei_ces index: a large batch older than the stored rows merges into place", "[huawei_ces][index]") {
+  EventIndex index;
+  Ids ids;
+  std::vector<EventItem> newer;
+  std::vector<EventItem> older;
+  for (int i = 0; i < 50; ++i) {
+    newer.push_back(event("a", 1000 + 2 * i, "n" + std::to_string(100 + i)));
+    older.push_back(event("a", 1001 + 2 * i, "o" + std::to_string(100 + i)));  // interleaves with `newer`
+  }
+  store(index, newer, ids);
+  store(index, older, ids);
+  auto query = detail("a");
+  query.limit = 100;
+  auto page = index.list_detail("p", query);
+  REQUIRE(page.events.size() == 100);
+  CHECK(page.total == 100);
+  for (size_t i = 1; i < page.events.size(); ++i) CHECK(page.events[i - 1].item.time == page.events[i].item.time + 1);
+}
+
+TEST_CASE("huawei_ces index: the same event is stored once, within a batch and across requests",
+          "[huawei_ces][index]") {
+  EventIndex index;
+  Ids ids;
+  auto first = store(index, {event("a", 5), event("a", 5)}, ids);
+  CHECK(first == std::vector<std::string>{"gen0", "gen0"});
+  auto again = store(index, {event("a", 5)}, ids);
+  CHECK(again == std::vector<std::string>{"gen0"});
+  auto other_user = event("a", 5);
+  other_user.detail.event_user.reset();  // absent is not the same as "alice"
+  CHECK(store(index, {other_user}, ids) == std::vector<std::string>{"gen1"});
+  CHECK(index.count() == 2);
+}
+
+TEST_CASE("huawei_ces index: a seeded event_id already stored keeps the stored event", "[huawei_ces][index]") {
+  EventIndex index;
+  Ids ids;
+  store(index, {event("a", 1, "ev-1")}, ids);
+  auto outcome = store(index, {event("b", 2, "ev-1"), event("c", 3, "ev-2"), event("d", 4, "ev-2")}, ids);
+  CHECK(outcome == std::vector<std::string>{"ev-1", "ev-2", "ev-2"});
+  CHECK(index.count() == 2);
+  CHECK(index.list_detail("p", detail("b")).total == 0);
+  CHECK(index.list_detail("p", detail("c")).total == 1);
+  CHECK(index.list_detail("p", detail("d")).total == 0);
+  CHECK(ids.next == 0);
+}
+
+TEST_CASE("huawei_ces index: the event_user filter \"\" matches absent and empty users", "[huawei_ces][index]") {
+  EventIndex index;
+  Ids ids;
+  auto absent = event("a", 1);
+  absent.detail.event_user.reset();
+  auto empty = event("a", 2);
+  empty.detail.event_user = "";
+  store(index, {absent, empty, event("a", 3)}, ids);
+  auto query = detail("a");
+  query.event_user = "";
+  auto page = index.list_detail("p", query);
+  CHECK(page.total == 2);
+  CHECK(page.event_users == std::vector<std::string>{""});
+  auto all = index.list_detail("p", detail("a"));
+  CHECK(all.event_users == std::vector<std::string>{"", "alice"});
+}
+
+TEST_CASE("huawei_ces index: filters naming a text no event has match nothing", "[huawei_ces][index]") {
+  EventIndex index;
+  Ids ids;
+  store(index, {event("a", 1)}, ids);
+  auto source = detail("a");
+  source.event_source = "svc.none";
+  auto user = detail("a");
+  user.event_user = "nobody";
+  for (const auto& query : {source, user, detail("nameless")}) {
+    auto page = index.list_detail("p", query);
+    CHECK(page.total == 0);
+    CHECK(page.events.empty());
+    CHECK(page.event_sources.empty());
+  }
+  SummaryQuery summary;
+  summary.to = 100;
+  summary.event_name = "nameless";
+  CHECK(index.list_summary("p", summary).total == 0);
+}
+
+TEST_CASE("huawei_ces index: summary counts only the filtered sub_event_type and takes its latest row",
+          "[huawei_ces][index]") {
+  EventIndex index;
+  Ids ids;
+  auto plan = event("a", 50);
+  plan.detail.sub_event_type = "SUB_EVENT.PLAN";
+  plan.event_source = "svc.plan";
+  store(index, {event("a", 10), plan, event("a", 60), event("a", 20)}, ids);
+  SummaryQuery query;
+  query.to = 100;
+  query.sub_event_type = "SUB_EVENT.OPS";
+  auto page = index.list_summary("p", query);
+  REQUIRE(page.events.size() == 1);
+  CHECK(page.events[0].event_count == 3);
+  CHECK(page.events[0].latest_occur_time == 60);
+  query.sub_event_type = "SUB_EVENT.PLAN";
+  page = index.list_summary("p", query);
+  REQUIRE(page.events.size() == 1);
+  CHECK(page.events[0].event_count == 1);
+  CHECK(page.events[0].latest_occur_time == 50);
+  CHECK(page.events[0].latest_event_source == "svc.plan");
+}
+
+TEST_CASE("huawei_ces index: summary orders equal latest times by name, then event_type", "[huawei_ces][index]") {
+  EventIndex index;
+  Ids ids;
+  auto custom_b = event("b", 9);
+  custom_b.detail.event_type = "EVENT.CUSTOM";
+  custom_b.detail.sub_event_type = "SUB_EVENT.CUSTOM";
+  store(index, {event("b", 9), event("B", 9), custom_b, event("a", 8), event("c", 9)}, ids);
+  SummaryQuery query;
+  query.to = 100;
+  auto page = index.list_summary("p", query);
+  std::vector<std::string> order;
+  for (const auto& row : page.events) order.push_back(row.event_name + "/" + row.event_type);
+  CHECK(order == std::vector<std::string>{"B/EVENT.SYS", "b/EVENT.CUSTOM", "b/EVENT.SYS", "c/EVENT.SYS",
+                                          "a/EVENT.SYS"});
+  CHECK(page.total == 5);
+  query.start = 4;
+  query.limit = 10;
+  page = index.list_summary("p", query);
+  REQUIRE(page.events.size() == 1);
+  CHECK(page.events[0].event_name == "a");
+  CHECK(page.total == 5);
+}
+
+TEST_CASE("huawei_ces index: a plan that throws changes nothing", "[huawei_ces][index]") {
+  EventIndex index;
+  Ids ids;
+  store(index, {event("a", 1)}, ids);
+  auto bad = event("a", 2);
+  bad.detail.event_level = "Catastrophic";  // no store code (validation never admits it)
+  CHECK_THROWS_WITH(index.plan("p", {event("a", 3), bad}, std::ref(ids), {}),
+                    Catch::Contains("event_level 'Catastrophic' has no stored code"));
+  CHECK(index.count() == 1);
+  CHECK(index.list_detail("p", detail("a")).total == 1);
+}
+
+TEST_CASE("huawei_ces index: plans of one write group see each other's rows", "[huawei_ces][index]") {
+  EventIndex index;
+  Ids ids;
+  std::vector<EventItem> first_items{event("a", 1)};
+  std::vector<EventItem> second_items{event("a", 1), event("b", 2, "ev-b")};
+  std::vector<EventItem> third_items{event("c", 3, "ev-b")};
+  std::vector<InsertPlan> group;
+  group.push_back(index.plan("p", first_items, std::ref(ids), group));
+  group.push_back(index.plan("p", second_items, std::ref(ids), group));
+  group.push_back(index.plan("p", third_items, std::ref(ids), group));
+  CHECK(group[1].outcomes[0].event_id == group[0].outcomes[0].event_id);
+  CHECK(group[1].rows.size() == 1);
+  CHECK(group[2].rows.empty());  // ev-b is taken by the second plan
+  for (const auto& plan : group) index.apply(plan);
+  CHECK(index.count() == 2);
+}
+
+TEST_CASE("huawei_ces index: reset drops one project or all", "[huawei_ces][index]") {
+  EventIndex index;
+  Ids ids;
+  store(index, {event("a", 1)}, ids, "p1");
+  store(index, {event("a", 1), event("a", 2)}, ids, "p2");
+  index.reset(std::string("p1"));
+  CHECK(index.count() == 2);
+  CHECK(index.list_detail("p1", detail("a")).total == 0);
+  CHECK(index.list_detail("p2", detail("a")).total == 2);
+  index.reset(std::nullopt);
+  CHECK(index.count() == 0);
+  CHECK(index.list_detail("p2", detail("a")).total == 0);
+}

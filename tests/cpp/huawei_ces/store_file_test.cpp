@@ -1,0 +1,192 @@
+// EventStore with a --db file: write-through, reload on open, group commit.
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "apis/huawei_ces/store.h"
+#include "core/store/sqlite.h"
+#include "support/temp_db.h"
+
+using eventemu::core::Database;
+using eventemu::huawei_ces::DetailQuery;
+using eventemu::huawei_ces::EventItem;
+using eventemu::huawei_ces::EventStore;
+using eventemu::testing::TempDb;
+
+namespace {
+
+EventItem event(const std::string& name, int64_t time) {
+  EventItem item;
+  item.event_name = name;
+  item.event_source = "svc.a";
+  item.time = time;
+  item.detail.event_type = "EVENT.CUSTOM";
+  item.detail.sub_event_type = "SUB_EVENT.CUSTOM";
+  item.detail.event_user = "alice";
+  item.detail.content = "body of " + name;
+  item.detail.dimensions = {{"instance_id", "i-1"}};
+  return item;
+}
+
+DetailQuery detail(const std::string& name) {
+  DetailQuery query;
+  query.event_name = name;
+  query.event_type = "EVENT.CUSTOM";
+  return query;
+}
+
+std::function<std::string()> counter(const std::string& prefix) {
+  auto next = std::make_shared<std::atomic<int>>(0);
+  return [prefix, next] { return prefix + std::to_string((*next)++); };
+}
+
+int64_t rows_in_file(const std::string& path) {
+  Database database(path);
+  auto lock = database.lock();
+  auto count = database.prepare("SELECT COUNT(*) FROM ces_events");
+  REQUIRE(count->step());
+  return count->column_int(0);
+}
+
+}  // namespace
+
+TEST_CASE("huawei_ces store file: events come back after reopening, every field intact", "[huawei_ces][file]") {
+  TempDb file("eventemu-ces-file");
+  {
+    Database database(file.path);
+    EventStore store(database);
+    store.insert("p1", {event("a", 100), event("a", 200)}, counter("first"));
+  }
+  Database database(file.path);
+  EventStore store(database);
+  CHECK(store.count() == 2);
+  auto page = store.list_detail("p1", detail("a"));
+  REQUIRE(page.events.size() == 2);
+  CHECK(page.events[0].event_id == "first1");
+  const EventItem& back = page.events[0].item;
+  CHECK(back.time == 200);
+  CHECK(back.detail.content == "body of a");
+  CHECK(back.detail.event_user == "alice");
+  REQUIRE(back.detail.dimensions.size() == 1);
+  CHECK(back.detail.dimensions[0].value == "i-1");
+}
+
+TEST_CASE("huawei_ces store file: the same-event rule holds across a reopen", "[huawei_ces][file]") {
+  TempDb file("eventemu-ces-file");
+  {
+    Database database(file.path);
+    EventStore store(database);
+    store.insert("p1", {event("a", 100)}, counter("first"));
+  }
+  Database database(file.path);
+  EventStore store(database);
+  auto outcome = store.insert("p1", {event("a", 100), event("a", 101)}, counter("second"));
+  CHECK(outcome[0].event_id == "first0");
+  CHECK(outcome[1].event_id == "second0");
+  CHECK(store.count() == 2);
+  CHECK(rows_in_file(file.path) == 2);
+}
+
+TEST_CASE("huawei_ces store file: resets are written through", "[huawei_ces][file]") {
+  TempDb file("eventemu-ces-file");
+  {
+    Database database(file.path);
+    EventStore store(database);
+    store.insert("p1", {event("a", 1)}, counter("x"));
+    store.insert("p2", {event("a", 1), event("a", 2)}, counter("y"));
+    store.reset(std::string("p1"));
+  }
+  {
+    Database database(file.path);
+    EventStore store(database);
+    CHECK(store.count() == 2);
+    CHECK(store.list_detail("p1", detail("a")).total == 0);
+    CHECK(store.list_detail("p2", detail("a")).total == 2);
+    store.reset(std::nullopt);
+  }
+  CHECK(rows_in_file(file.path) == 0);
+}
+
+TEST_CASE("huawei_ces store file: only the row table is kept, not the SQL query indexes", "[huawei_ces][file]") {
+  TempDb file("eventemu-ces-file");
+  {
+    Database database(file.path);
+    EventStore store(database);
+  }
+  Database database(file.path);
+  auto lock = database.lock();
+  auto indexes = database.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'ces_events'");
+  std::vector<std::string> names;
+  while (indexes->step()) names.push_back(indexes->column_text(0));
+  CHECK(names.empty());
+}
+
+TEST_CASE("huawei_ces store file: concurrent inserts are group-committed, each visible when it returns",
+          "[huawei_ces][file]") {
+  TempDb file("eventemu-ces-file");
+  Database database(file.path);
+  EventStore store(database);
+  auto new_id = counter("id");
+  constexpr int kThreads = 16;
+  constexpr int kPerThread = 30;
+  std::atomic<int> unseen{0};
+  std::vector<std::set<std::string>> shared_ids(kThreads);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < kPerThread; ++i) {
+        // One event shared by every thread: the same-event rule stores it once
+        // even when its copies are planned in one group.
+        auto outcome = store.insert("p1", {event("t" + std::to_string(t), 1000 + i), event("shared", 7)}, new_id);
+        shared_ids[t].insert(outcome[1].event_id);
+        DetailQuery query = detail("t" + std::to_string(t));
+        query.from = 1000 + i;
+        query.to = 1000 + i;
+        if (store.list_detail("p1", query).total != 1) ++unseen;
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  CHECK(unseen == 0);
+  std::set<std::string> shared;
+  for (const auto& ids : shared_ids) shared.insert(ids.begin(), ids.end());
+  CHECK(shared.size() == 1);
+  CHECK(store.count() == kThreads * kPerThread + 1);
+  CHECK(rows_in_file(file.path) == kThreads * kPerThread + 1);
+  CHECK(store.commit_groups() >= 1);
+  CHECK(store.commit_groups() <= static_cast<uint64_t>(kThreads * kPerThread));
+}
+
+TEST_CASE("huawei_ces store file: a failing request fails alone, in or out of a group", "[huawei_ces][file]") {
+  TempDb file("eventemu-ces-file");
+  Database database(file.path);
+  EventStore store(database);
+  auto new_id = counter("id");
+  std::function<std::string()> failing = []() -> std::string { throw std::runtime_error("no ids left"); };
+  std::atomic<int> failures{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 20; ++i) {
+        try {
+          store.insert("p1", {event("t" + std::to_string(t), i)}, t == 3 ? failing : new_id);
+        } catch (const std::runtime_error&) {
+          ++failures;
+        }
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  CHECK(failures == 20);
+  CHECK(store.count() == 7 * 20);
+  CHECK(store.list_detail("p1", detail("t3")).total == 0);
+  CHECK(store.list_detail("p1", detail("t4")).total == 20);
+  CHECK(rows_in_file(file.path) == 7 * 20);
+}
