@@ -1,5 +1,7 @@
 #include "core/http/server.h"
 
+#include "core/http/growing_thread_pool.h"
+
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -21,65 +23,6 @@
 
 namespace eventemu::core {
 namespace {
-
-// ---------------------------------------------------------------------------
-// A worker pool that starts empty and grows while every worker is busy, up to
-// a ceiling. cpp-httplib's own ThreadPool creates all threads up front, which
-// costs start-up time and idle memory for connections that may never come.
-class GrowingThreadPool : public httplib::TaskQueue {
- public:
-  explicit GrowingThreadPool(size_t max_threads) : max_threads_(max_threads) {}
-  ~GrowingThreadPool() override = default;
-
-  void enqueue(std::function<void()> fn) override {
-    std::unique_lock lock(mutex_);
-    jobs_.push_back(std::move(fn));
-    if (idle_ == 0 && threads_.size() < max_threads_) {
-      threads_.emplace_back([this] { work(); });
-    } else {
-      condition_.notify_one();
-    }
-  }
-
-  void shutdown() override {
-    {
-      std::unique_lock lock(mutex_);
-      shutdown_ = true;
-    }
-    condition_.notify_all();
-    for (auto& thread : threads_) thread.join();
-  }
-
-  size_t size() {
-    std::unique_lock lock(mutex_);
-    return threads_.size();
-  }
-
- private:
-  void work() {
-    for (;;) {
-      std::function<void()> job;
-      {
-        std::unique_lock lock(mutex_);
-        ++idle_;
-        condition_.wait(lock, [&] { return !jobs_.empty() || shutdown_; });
-        --idle_;
-        if (jobs_.empty()) return;  // shutdown with nothing left to do
-        job = std::move(jobs_.front());
-        jobs_.pop_front();
-      }
-      job();
-    }
-  }
-
-  size_t max_threads_;
-  std::mutex mutex_;
-  std::condition_variable condition_;
-  std::deque<std::function<void()>> jobs_;
-  std::vector<std::thread> threads_;
-  size_t idle_ = 0;
-  bool shutdown_ = false;
-};
 
 bool wait_for(int fd, short events, int timeout_ms) {
   pollfd descriptor{fd, events, 0};
