@@ -17,10 +17,16 @@ nlohmann::json JournalEntry::to_json() const {
 Journal::Journal(size_t limit) : limit_(limit) {}
 
 void Journal::record(JournalEntry entry) {
+  // Every request takes this lock: the evicted entry's strings are freed
+  // after it is released, not while 31 other workers may be waiting.
+  JournalEntry evicted;
   std::lock_guard lock(mutex_);
   entry.sequence = next_sequence_++;
   if (limit_ == 0) return;
-  if (entries_.size() >= limit_) entries_.pop_front();
+  if (entries_.size() >= limit_) {
+    evicted = std::move(entries_.front());
+    entries_.pop_front();
+  }
   entries_.push_back(std::move(entry));
 }
 
