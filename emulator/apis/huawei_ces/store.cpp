@@ -34,23 +34,6 @@ void EventStore::load_file() {
 
 std::vector<InsertOutcome> EventStore::insert(const std::string& project_id, const std::vector<EventItem>& items,
                                               const std::function<std::string()>& new_id) {
-  if (!file_) return insert_in_memory(project_id, items, new_id);
-  return insert_group_committed(project_id, items, new_id);
-}
-
-std::vector<InsertOutcome> EventStore::insert_in_memory(const std::string& project_id,
-                                                        const std::vector<EventItem>& items,
-                                                        const std::function<std::string()>& new_id) {
-  std::lock_guard lock(index_mutex_);
-  InsertPlan plan = index_.plan(project_id, items, new_id, {});
-  index_.apply(plan);
-  ++commit_groups_;
-  return std::move(plan.outcomes);
-}
-
-std::vector<InsertOutcome> EventStore::insert_group_committed(const std::string& project_id,
-                                                              const std::vector<EventItem>& items,
-                                                              const std::function<std::string()>& new_id) {
   PendingInsert request{&project_id, &items, &new_id};
   std::unique_lock queue_lock(queue_mutex_);
   queue_.push_back(&request);
@@ -89,7 +72,7 @@ void EventStore::write_group(const std::vector<PendingInsert*>& group) {
     for (PendingInsert* request : group) {
       plans.push_back(index_.plan(*request->project_id, *request->items, *request->new_id, plans));
     }
-    file_->write(plans);
+    if (file_) file_->write(plans);
     for (size_t i = 0; i < group.size(); ++i) {
       index_.apply(plans[i]);
       group[i]->outcomes = std::move(plans[i].outcomes);
@@ -107,7 +90,7 @@ void EventStore::write_group(const std::vector<PendingInsert*>& group) {
     try {
       std::vector<InsertPlan> plans;
       plans.push_back(index_.plan(*request->project_id, *request->items, *request->new_id, {}));
-      file_->write(plans);
+      if (file_) file_->write(plans);
       index_.apply(plans.front());
       request->outcomes = std::move(plans.front().outcomes);
     } catch (...) {

@@ -12,20 +12,23 @@
 // Threading model: one mutex guards the index; every public method may be
 // called from any server thread, and a batch is never seen half-stored.
 //
-// In memory an insert plans and stores its rows under that mutex: a few
-// microseconds, so concurrent requests simply take turns.
+// Concurrent insert() calls are combined (group commit). A caller queues its
+// request; if no writer is running it becomes the writer, takes every queued
+// request, plans them in order (the same-event rule applies across the
+// group's requests exactly as if they had run one after another), with a file
+// writes all their rows in ONE SQLite transaction and commits, stores them in
+// the index, and only then wakes the callers (each its own condition
+// variable: a commit wakes its group's members and the next writer, no one
+// else). So an insert() returns only after its rows are visible, and durable
+// with a file (read-your-writes holds for the 201 that follows). If a group
+// fails, every request is retried alone, so an error reaches only the request
+// that caused it; the index changes only after a commit.
 //
-// With a file, concurrent insert() calls are group-committed. A caller queues
-// its request; if no writer is running it becomes the writer, takes every
-// queued request, plans them in order (the same-event rule applies across the
-// group's requests exactly as if they had run one after another), writes all
-// their rows in ONE SQLite transaction, commits, stores them in the index, and
-// only then wakes the callers (each its own condition variable: a commit wakes
-// its group's members and the next writer, no one else). So an insert()
-// returns only after its rows are durable and visible (read-your-writes holds
-// for the 201 that follows). If the group's transaction fails, every request
-// is retried alone, so an error reaches only the request that caused it; the
-// index changes only after a commit.
+// Why combine in memory too, where a write takes microseconds: with 32
+// connections on 2 cores, a plain mutex hands the lock from waiter to waiter,
+// each hand-off waiting for the scheduler; when the holder is preempted the
+// whole chain waits. One writer storing the queued requests, then waking them
+// all, pays one hand-off per group (tests/bench/RESULTS.md, session 4).
 #pragma once
 
 #include <condition_variable>
@@ -67,8 +70,7 @@ class EventStore {
   void reset(const std::optional<std::string>& project_id);
   int64_t count();
 
-  // Writes stored so far: one per insert in memory, one per group with a file
-  // (tests observe that concurrent inserts combine).
+  // Groups written so far (tests observe that concurrent inserts combine).
   uint64_t commit_groups() const;
   // ListEventDetail aggregate computations that scanned the index (cache misses).
   uint64_t aggregate_scans() const;
@@ -83,11 +85,6 @@ class EventStore {
     bool done = false;
     std::condition_variable wake{};  // under queue_mutex_: committed, or this request's turn to write
   };
-  std::vector<InsertOutcome> insert_in_memory(const std::string& project_id, const std::vector<EventItem>& items,
-                                              const std::function<std::string()>& new_id);
-  std::vector<InsertOutcome> insert_group_committed(const std::string& project_id,
-                                                    const std::vector<EventItem>& items,
-                                                    const std::function<std::string()>& new_id);
   void write_group(const std::vector<PendingInsert*>& group);
   void load_file();
 
@@ -96,7 +93,7 @@ class EventStore {
   std::unique_ptr<EventFile> file_;   // null for an in-memory database
   uint64_t commit_groups_ = 0;        // under index_mutex_
 
-  // Group commit (file only).
+  // Group commit.
   std::mutex queue_mutex_;
   std::vector<PendingInsert*> queue_;
   bool writer_active_ = false;
