@@ -5,11 +5,13 @@
 
 namespace eventemu::core {
 
+// Header names are ASCII tokens (RFC 9110 §5.1): an inline ASCII fold, not
+// the locale-aware std::tolower call per character, which was ~2.5k
+// instructions a request in the header lookups alone (callgrind, session 4).
 bool CaseInsensitiveLess::operator()(std::string_view a, std::string_view b) const {
-  return std::lexicographical_compare(
-      a.begin(), a.end(), b.begin(), b.end(), [](unsigned char x, unsigned char y) {
-        return std::tolower(x) < std::tolower(y);
-      });
+  auto fold = [](unsigned char c) { return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + ('a' - 'A')) : c; };
+  return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(),
+                                      [&](unsigned char x, unsigned char y) { return fold(x) < fold(y); });
 }
 
 std::string HttpRequest::header(std::string_view name) const {
