@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "apis/huawei_aom/search_match.h"
 #include "apis/huawei_aom/store_sql.h"
 #include "core/json/json_reader.h"
 
@@ -139,6 +140,7 @@ EventStore::EventStore(core::Database& database) : database_(database), search_i
   auto lock = database_.lock();
   database_.exec(kSchema);
   search_index_.create_if_missing();
+  register_search_match(database_);
 }
 
 std::optional<int64_t> EventStore::project_key(const std::string& project_id) {
