@@ -89,6 +89,7 @@ void SearchIndex::remove(int64_t project_key, const std::string& id) {
                                      " FROM aom_events WHERE project_key = ?1 AND id = ?2");
   statement->bind(1, project_key).bind(2, id);
   statement->run();
+  if (database_.changes() > 0) forget_common_terms();  // every insert asks; most remove nothing
 }
 
 void SearchIndex::remove_project(int64_t project_key) {
@@ -97,18 +98,29 @@ void SearchIndex::remove_project(int64_t project_key) {
                                      " FROM aom_events WHERE project_key = ?1");
   statement->bind(1, project_key);
   statement->run();
+  forget_common_terms();
 }
 
-void SearchIndex::remove_all() { database_.exec("INSERT INTO aom_search (aom_search) VALUES ('delete-all')"); }
+void SearchIndex::remove_all() {
+  database_.exec("INSERT INTO aom_search (aom_search) VALUES ('delete-all')");
+  forget_common_terms();
+}
 
 std::optional<std::vector<int64_t>> SearchIndex::candidates(const std::string& search, size_t cap) {
   auto match = trigram_match_query(search);
   if (!match) return std::nullopt;
+  if (auto known = too_common_.find(*match); known != too_common_.end() && cap <= known->second) {
+    return std::nullopt;  // more than known->second, so more than cap
+  }
   auto statement = database_.prepare("SELECT rowid FROM aom_search WHERE aom_search MATCH ?1 LIMIT ?2");
   statement->bind(1, *match).bind(2, static_cast<int64_t>(cap) + 1);
   std::vector<int64_t> rowids;
   while (statement->step()) rowids.push_back(statement->column_int(0));
-  if (rowids.size() > cap) return std::nullopt;
+  if (rowids.size() > cap) {
+    if (too_common_.size() >= kMaxKnownCommonTerms) forget_common_terms();
+    too_common_[*match] = cap;
+    return std::nullopt;
+  }
   return rowids;
 }
 

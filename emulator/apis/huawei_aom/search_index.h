@@ -30,14 +30,24 @@
 // ends_at), so insert, replace and delete are the only cases. A `--db` file
 // from a version without the table gets it built from its rows on open.
 //
-// Threading model: no state besides the Database reference; callers hold
-// Database::lock() (EventStore does, for the whole operation).
+// Common terms: a term with more than `cap` candidates costs a probe that
+// reads cap + 1 rowids before the store falls back to the scan (issue #9:
+// ~1.5M instructions of a 12M-instruction figure-3 request). Inserts only add
+// rows to a term's candidates, so "more than cap" stays true until rows are
+// unindexed; the index remembers these verdicts and forgets them all on any
+// removal. Which path a term takes never changes a result (the LIKE test
+// decides on both), only its cost.
+//
+// Threading model: the Database reference and the remembered verdicts, both
+// used only while the caller holds Database::lock() (EventStore does, for the
+// whole operation).
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/store/sqlite.h"
@@ -72,8 +82,19 @@ class SearchIndex {
   // than `cap` rows may match.
   std::optional<std::vector<int64_t>> candidates(const std::string& search, size_t cap);
 
+  // How many match queries are remembered as having more candidates than a
+  // cap (for tests: the remembered verdicts are not visible in results).
+  size_t known_common_terms() const { return too_common_.size(); }
+
  private:
+  // A bound on the remembered verdicts; past it they are all forgotten.
+  static constexpr size_t kMaxKnownCommonTerms = 256;
+
+  void forget_common_terms() { too_common_.clear(); }
+
   core::Database& database_;
+  // FTS5 match query -> the cap it is known to exceed.
+  std::unordered_map<std::string, size_t> too_common_;
 };
 
 }  // namespace eventemu::huawei_aom

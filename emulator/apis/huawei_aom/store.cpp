@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "apis/huawei_aom/search_match.h"
 #include "apis/huawei_aom/store_sql.h"
 #include "core/json/json_reader.h"
 
@@ -43,7 +44,14 @@ CREATE INDEX IF NOT EXISTS aom_events_by_resource ON aom_events (project_key, re
 -- Severity is the filter the AOM console and alarm dashboards apply first
 -- (metadata_relation on event_severity); with it ListEvents walks only that
 -- severity's rows in time order (issue #9: ~4x fewer rows for one severity).
-CREATE INDEX IF NOT EXISTS aom_events_by_severity ON aom_events (project_key, event_severity, starts_at);
+-- The other five searched columns ride along (seq first, so entries stay in
+-- (starts_at, seq) order): event_type and `search` are then tested on index
+-- entries, and only the rows that pass are read from the table (issue #9,
+-- figure 3: ~100 table reads per query instead of ~1,500). It replaces the
+-- narrower (project_key, event_severity, starts_at) index of older files.
+DROP INDEX IF EXISTS aom_events_by_severity;
+CREATE INDEX IF NOT EXISTS aom_events_by_severity_covering ON aom_events (project_key, event_severity, starts_at,
+  seq, event_type, event_name, resource_provider, resource_type, resource_id);
 )sql";
 
 // Columns read back into an EventRecord, in read_record() order; ends_at is
@@ -139,6 +147,7 @@ EventStore::EventStore(core::Database& database) : database_(database), search_i
   auto lock = database_.lock();
   database_.exec(kSchema);
   search_index_.create_if_missing();
+  register_search_match(database_);
 }
 
 std::optional<int64_t> EventStore::project_key(const std::string& project_id) {

@@ -11,8 +11,10 @@
 // makes keyset paging exact. Indexes: (project, id) unique for clears, and
 // (project, starts_at), (project, event_name, starts_at),
 // (project, resource_id, starts_at) for the time window and the selective
-// metadata filters. `aom_search` (search_index.h) indexes the trigrams of the
-// six columns for `search`.
+// metadata filters, and (project, event_severity, starts_at, seq, + the other
+// searched columns) so a severity filter and `search` are decided on index
+// entries. `aom_search` (search_index.h) indexes the trigrams of the six
+// columns for `search`, and aom_search_match (search_match.h) tests them.
 //
 // Alarm lifecycle (seed 001 timeout): nothing is rewritten when an alarm times
 // out. An alarm is active while ends_at = 0 and starts_at + timeout > now;
