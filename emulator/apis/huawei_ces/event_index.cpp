@@ -1,5 +1,7 @@
 #include "apis/huawei_ces/event_index.h"
 
+#include "apis/huawei_ces/chunked_vector.h"
+
 #include <algorithm>
 #include <limits>
 #include <set>
@@ -7,10 +9,45 @@
 
 namespace eventemu::huawei_ces {
 
+// (event_name, event_type) groups, numbered in creation order. Flat arrays
+// and a RowTable, not a std::unordered_map: growing must not walk nodes in
+// hash order under the store's lock (see SymbolTable).
+struct Groups {
+  ChunkedVector<uint64_t> keys;               // group g's group_key
+  ChunkedVector<std::vector<uint32_t>> rows;  // group g's rows, sorted by (time, event_id)
+  RowTable table;                           // group_key -> g
+
+  std::optional<size_t> find(uint64_t key) const {
+    std::optional<size_t> found;
+    table.find(key_hash(key), [&](uint32_t group) {
+      if (keys[group] != key) return false;
+      found = group;
+      return true;
+    });
+    return found;
+  }
+  // Makes room for these new groups, so add() cannot throw.
+  void reserve(const std::vector<uint64_t>& new_keys) {
+    keys.reserve_more(new_keys.size());
+    rows.reserve_more(new_keys.size());
+    std::vector<uint64_t> hashes;
+    hashes.reserve(new_keys.size());
+    for (uint64_t key : new_keys) hashes.push_back(key_hash(key));
+    table.reserve(hashes, [this](uint32_t group) { return key_hash(keys[group]); });
+  }
+  size_t add(uint64_t key) noexcept {
+    keys.push_back(uint64_t{key});
+    rows.push_back({});
+    table.insert(static_cast<uint32_t>(keys.size() - 1), key_hash(key));
+    return keys.size() - 1;
+  }
+  static uint64_t key_hash(uint64_t key) { return key * 0xFF51AFD7ED558CCDull ^ (key >> 29); }
+};
+
 struct EventIndex::Project {
-  std::vector<Record> records;
+  ChunkedVector<Record> records;
   SymbolTable symbols;
-  std::unordered_map<uint64_t, std::vector<uint32_t>> groups;
+  Groups groups;
   RowTable same_events;
   RowTable ids;
 };
@@ -68,7 +105,7 @@ bool same_as_planned(const PlannedRow& row, const EventItem& item, const codes::
 
 // Rows of a group are sorted by (time, event_id), ascending.
 struct RowOrder {
-  const std::vector<Record>* records;
+  const ChunkedVector<Record>* records;
   bool operator()(uint32_t a, uint32_t b) const {
     const Record& left = (*records)[a];
     const Record& right = (*records)[b];
@@ -78,7 +115,7 @@ struct RowOrder {
 };
 
 // [first, last) of a group's rows with from <= time <= to.
-std::pair<size_t, size_t> time_window(const std::vector<Record>& records, const std::vector<uint32_t>& rows,
+std::pair<size_t, size_t> time_window(const ChunkedVector<Record>& records, const std::vector<uint32_t>& rows,
                                       int64_t from, int64_t to) {
   auto lower = std::partition_point(rows.begin(), rows.end(), [&](uint32_t row) { return records[row].time < from; });
   auto upper = std::partition_point(lower, rows.end(), [&](uint32_t row) { return records[row].time <= to; });
@@ -291,13 +328,18 @@ void EventIndex::apply(const InsertPlan& plan) {
   auto slot = projects_.find(plan.project_id);
   if (slot == projects_.end()) slot = projects_.emplace(plan.project_id, std::make_unique<Project>()).first;
   Project& project = *slot->second;
-  std::vector<Record>& records = project.records;
+  ChunkedVector<Record>& records = project.records;
   size_t added = plan.rows.size();
   if (records.size() + added > std::numeric_limits<uint32_t>::max() - 1) {
     throw std::length_error("CES store: a project holds at most 4,294,967,294 events");
   }
   std::vector<Record> fresh(added);
-  std::unordered_map<uint64_t, size_t> group_sizes;
+  struct GroupWrite {
+    size_t added = 0;
+    size_t group = 0;
+    size_t old_size = 0;  // where the group's new rows start
+  };
+  std::unordered_map<uint64_t, GroupWrite> group_writes;
   for (size_t i = 0; i < added; ++i) {
     const PlannedRow& row = plan.rows[i];
     const EventItem& item = *row.item;
@@ -312,15 +354,30 @@ void EventIndex::apply(const InsertPlan& plan) {
     record.sub_event_type = static_cast<uint8_t>(row.codes.sub_event_type);
     record.event_state = stored_code(row.codes.event_state);
     record.event_level = stored_code(row.codes.event_level);
-    ++group_sizes[group_key(record.event_name, record.event_type)];
+    ++group_writes[group_key(record.event_name, record.event_type)].added;
   }
-  reserve_more(records, added);
-  project.same_events.reserve(added, [&](uint32_t row) { return static_cast<uint64_t>(records[row].same_hash); });
-  project.ids.reserve(added, [&](uint32_t row) { return event_id_hash(blob_event_id(records[row].blob.get())); });
-  for (auto& [key, size] : group_sizes) {
-    std::vector<uint32_t>& rows = project.groups[key];
-    reserve_more(rows, size);
-    size = rows.size();  // from here on: where the group's new rows start
+  records.reserve_more(added);
+  std::vector<uint64_t> same_keys;
+  std::vector<uint64_t> id_keys;
+  same_keys.reserve(added);
+  id_keys.reserve(added);
+  for (size_t i = 0; i < added; ++i) {
+    same_keys.push_back(static_cast<uint64_t>(plan.rows[i].hash));
+    id_keys.push_back(plan.rows[i].id_hash);
+  }
+  project.same_events.reserve(same_keys, [&](uint32_t row) { return static_cast<uint64_t>(records[row].same_hash); });
+  project.ids.reserve(id_keys, [&](uint32_t row) { return event_id_hash(blob_event_id(records[row].blob.get())); });
+  Groups& groups = project.groups;
+  std::vector<uint64_t> new_groups;
+  for (const auto& [key, write] : group_writes) {
+    if (!groups.find(key)) new_groups.push_back(key);
+  }
+  groups.reserve(new_groups);
+  for (auto& [key, write] : group_writes) {
+    auto group = groups.find(key);
+    write.group = group ? *group : groups.add(key);
+    reserve_more(groups.rows[write.group], write.added);
+    write.old_size = groups.rows[write.group].size();
   }
 
   // No allocation from here on.
@@ -332,12 +389,12 @@ void EventIndex::apply(const InsertPlan& plan) {
     const Record& record = records.back();
     project.same_events.insert(row, static_cast<uint64_t>(record.same_hash));
     project.ids.insert(row, plan.rows[i].id_hash);
-    project.groups.find(group_key(record.event_name, record.event_type))->second.push_back(row);
+    groups.rows[group_writes.find(group_key(record.event_name, record.event_type))->second.group].push_back(row);
   }
   RowOrder order{&records};
-  for (const auto& [key, old_size] : group_sizes) {
-    std::vector<uint32_t>& rows = project.groups.find(key)->second;
-    auto middle = rows.begin() + static_cast<std::ptrdiff_t>(old_size);
+  for (const auto& [key, write] : group_writes) {
+    std::vector<uint32_t>& rows = groups.rows[write.group];
+    auto middle = rows.begin() + static_cast<std::ptrdiff_t>(write.old_size);
     // Usually one new row, newer than every stored one: nothing to move.
     std::sort(middle, rows.end(), order);
     if (middle != rows.begin() && middle != rows.end() && order(*middle, *(middle - 1))) {
@@ -354,11 +411,11 @@ DetailPage EventIndex::list_detail(const std::string& project_id, const DetailQu
   auto name = project->symbols.find(query.event_name);
   if (!name) return page;
   auto group = project->groups.find(group_key(*name, codes::event_type(query.event_type)));
-  if (group == project->groups.end()) return page;
+  if (!group) return page;
   DetailFilter filter(query, project->symbols);
   if (filter.impossible) return page;
-  const std::vector<Record>& records = project->records;
-  const std::vector<uint32_t>& rows = group->second;
+  const ChunkedVector<Record>& records = project->records;
+  const std::vector<uint32_t>& rows = project->groups.rows[*group];
   auto [lower, upper] = time_window(records, rows, query.from.value_or(std::numeric_limits<int64_t>::min()),
                                     query.to.value_or(std::numeric_limits<int64_t>::max()));
 
@@ -415,14 +472,16 @@ SummaryPage EventIndex::list_summary(const std::string& project_id, const Summar
   }
   std::optional<int64_t> type = codes::optional_code(query.event_type, codes::event_type);
   std::optional<int64_t> sub_type = codes::optional_code(query.sub_event_type, codes::sub_event_type);
-  const std::vector<Record>& records = project->records;
+  const ChunkedVector<Record>& records = project->records;
   struct Found {
     uint64_t key;
     int64_t count;
     uint32_t latest;  // the row of the group's latest event in the window
   };
   std::vector<Found> found;
-  for (const auto& [key, rows] : project->groups) {
+  for (size_t group = 0; group < project->groups.keys.size(); ++group) {
+    uint64_t key = project->groups.keys[group];
+    const std::vector<uint32_t>& rows = project->groups.rows[group];
     if (name && group_name(key) != *name) continue;
     if (type && group_type(key) != *type) continue;
     auto [lower, upper] = time_window(records, rows, query.from, query.to);

@@ -1,6 +1,7 @@
 #include "apis/huawei_ces/event_record.h"
 
 #include <cstring>
+#include <functional>
 #include <stdexcept>
 
 namespace eventemu::huawei_ces {
@@ -40,24 +41,28 @@ std::optional<std::string> to_optional(const std::optional<std::string_view>& vi
 
 }  // namespace
 
+namespace {
+uint64_t text_key(std::string_view text) { return std::hash<std::string_view>{}(text); }
+}  // namespace
+
 uint32_t SymbolTable::intern(std::string_view text) {
-  auto known = ids_.find(text);
-  if (known != ids_.end()) return known->second;
+  if (auto known = find(text)) return *known;
+  ids_.reserve(text_key(text), [this](uint32_t row) { return text_key(texts_[row]); });
   texts_.emplace_back(text);
-  auto id = static_cast<uint32_t>(texts_.size());
-  try {
-    ids_.emplace(texts_.back(), id);
-  } catch (...) {
-    texts_.pop_back();
-    throw;
-  }
-  return id;
+  auto row = static_cast<uint32_t>(texts_.size() - 1);
+  ids_.insert(row, text_key(text));
+  return row + 1;
 }
 
 std::optional<uint32_t> SymbolTable::find(std::string_view text) const {
-  auto known = ids_.find(text);
-  if (known == ids_.end()) return std::nullopt;
-  return known->second;
+  uint64_t key = text_key(text);
+  std::optional<uint32_t> id;
+  ids_.find(key, [&](uint32_t row) {
+    if (texts_[row] != text) return false;
+    id = row + 1;
+    return true;
+  });
+  return id;
 }
 
 std::string record_blob(std::string_view event_id, const EventDetail& detail) {

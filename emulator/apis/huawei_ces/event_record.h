@@ -16,14 +16,17 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 #include "apis/huawei_ces/model.h"
+#include "apis/huawei_ces/row_table.h"
 #include "apis/huawei_ces/store_codes.h"
 
 namespace eventemu::huawei_ces {
 
 // Interned texts of one project; id 0 means "absent" (a null event_user).
+// A flat RowTable rather than a std::unordered_map: the map's rehash walks
+// every node in hash order, 23 ms at 85,000 texts (figure 1 reports a new
+// event name per request), all of it under the store's lock.
 class SymbolTable {
  public:
   // The text's id, adding it if new.
@@ -33,8 +36,8 @@ class SymbolTable {
   const std::string& text(uint32_t id) const { return texts_[id - 1]; }
 
  private:
-  std::deque<std::string> texts_;  // a deque never moves its elements: ids_ views stay valid
-  std::unordered_map<std::string_view, uint32_t> ids_;
+  std::deque<std::string> texts_;  // row r of ids_ is texts_[r], id r + 1
+  RowTable ids_;
 };
 
 inline constexpr int8_t kAbsentCode = -1;

@@ -242,3 +242,37 @@ TEST_CASE("huawei_ces index: reset drops one project or all", "[huawei_ces][inde
   CHECK(index.count() == 0);
   CHECK(index.list_detail("p2", detail("a")).total == 0);
 }
+
+TEST_CASE("huawei_ces index: the symbol table keeps every id through many growths", "[huawei_ces][index]") {
+  eventemu::huawei_ces::SymbolTable symbols;
+  for (int i = 0; i < 20000; ++i) REQUIRE(symbols.intern("name_" + std::to_string(i)) == static_cast<uint32_t>(i + 1));
+  for (int i = 0; i < 20000; i += 997) {
+    CHECK(symbols.find("name_" + std::to_string(i)) == static_cast<uint32_t>(i + 1));
+    CHECK(symbols.text(static_cast<uint32_t>(i + 1)) == "name_" + std::to_string(i));
+  }
+  CHECK(symbols.intern("name_42") == 43u);
+  CHECK_FALSE(symbols.find("name_20000").has_value());
+  CHECK(symbols.intern("") == 20001u);  // "" is a text like any other (an empty event_user)
+}
+
+TEST_CASE("huawei_ces index: a row table finds every row of a key, colliding or not, after growing",
+          "[huawei_ces][index]") {
+  eventemu::huawei_ces::RowTable table;
+  std::vector<uint64_t> keys;
+  for (uint32_t row = 0; row < 5000; ++row) {
+    keys.push_back(row % 3 == 0 ? 7 : row * 1000003ull);  // a third of the rows share one key
+    table.reserve(keys.back(), [&](uint32_t r) { return keys[r]; });
+    table.insert(row, keys.back());
+  }
+  size_t sharing = 0;
+  table.find(7, [&](uint32_t row) {
+    if (keys[row] == 7) ++sharing;
+    return false;
+  });
+  CHECK(sharing == 1667);
+  for (uint32_t row = 1; row < 5000; row += 3) {
+    bool found = table.find(keys[row], [&](uint32_t candidate) { return candidate == row; });
+    CHECK(found);
+  }
+  CHECK(table.size() == 5000);
+}
