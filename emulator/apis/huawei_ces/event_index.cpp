@@ -1,6 +1,8 @@
 #include "apis/huawei_ces/event_index.h"
 
 #include "apis/huawei_ces/chunked_vector.h"
+#include "apis/huawei_ces/event_groups.h"
+#include "apis/huawei_ces/same_event.h"
 
 #include <algorithm>
 #include <limits>
@@ -9,99 +11,15 @@
 
 namespace eventemu::huawei_ces {
 
-// (event_name, event_type) groups, numbered in creation order. Flat arrays
-// and a RowTable, not a std::unordered_map: growing must not walk nodes in
-// hash order under the store's lock (see SymbolTable).
-struct Groups {
-  ChunkedVector<uint64_t> keys;               // group g's group_key
-  ChunkedVector<std::vector<uint32_t>> rows;  // group g's rows, sorted by (time, event_id)
-  RowTable table;                           // group_key -> g
-
-  std::optional<size_t> find(uint64_t key) const {
-    std::optional<size_t> found;
-    table.find(key_hash(key), [&](uint32_t group) {
-      if (keys[group] != key) return false;
-      found = group;
-      return true;
-    });
-    return found;
-  }
-  // Makes room for these new groups, so add() cannot throw.
-  void reserve(const std::vector<uint64_t>& new_keys) {
-    keys.reserve_more(new_keys.size());
-    rows.reserve_more(new_keys.size());
-    std::vector<uint64_t> hashes;
-    hashes.reserve(new_keys.size());
-    for (uint64_t key : new_keys) hashes.push_back(key_hash(key));
-    table.reserve(hashes, [this](uint32_t group) { return key_hash(keys[group]); });
-  }
-  size_t add(uint64_t key) noexcept {
-    keys.push_back(uint64_t{key});
-    rows.push_back({});
-    table.insert(static_cast<uint32_t>(keys.size() - 1), key_hash(key));
-    return keys.size() - 1;
-  }
-  static uint64_t key_hash(uint64_t key) { return key * 0xFF51AFD7ED558CCDull ^ (key >> 29); }
-};
-
 struct EventIndex::Project {
   ChunkedVector<Record> records;
   SymbolTable symbols;
-  Groups groups;
+  EventGroups groups;
   RowTable same_events;
   RowTable ids;
 };
 
 namespace {
-
-uint64_t group_key(uint32_t event_name, int64_t event_type) {
-  return (static_cast<uint64_t>(event_name) << 8) | static_cast<uint64_t>(event_type);
-}
-uint32_t group_name(uint64_t key) { return static_cast<uint32_t>(key >> 8); }
-int64_t group_type(uint64_t key) { return static_cast<int64_t>(key & 0xFF); }
-
-int8_t stored_code(const std::optional<int64_t>& code) {
-  return code ? static_cast<int8_t>(*code) : kAbsentCode;
-}
-
-bool same_optional(const std::optional<std::string_view>& stored, const std::optional<std::string>& item) {
-  if (!stored) return !item;
-  return item && *stored == *item;
-}
-
-bool same_optional(const std::optional<std::string>& a, const std::optional<std::string>& b) {
-  return a == b;
-}
-
-// The same-event rule (§1.1) between a stored record and an item.
-bool same_as_record(const Record& record, const SymbolTable& symbols, const EventItem& item,
-                    const codes::ItemCodes& item_codes) {
-  const EventDetail& detail = item.detail;
-  if (record.time != item.time || record.event_type != item_codes.event_type ||
-      record.sub_event_type != item_codes.sub_event_type || record.event_state != stored_code(item_codes.event_state) ||
-      record.event_level != stored_code(item_codes.event_level)) {
-    return false;
-  }
-  if (symbols.text(record.event_name) != item.event_name || symbols.text(record.event_source) != item.event_source) {
-    return false;
-  }
-  if ((record.event_user == 0) != !detail.event_user) return false;
-  if (record.event_user != 0 && symbols.text(record.event_user) != *detail.event_user) return false;
-  BlobFields fields = read_blob(record.blob.get());
-  return same_optional(fields.resource_id, detail.resource_id) &&
-         same_optional(fields.resource_name, detail.resource_name);
-}
-
-// The same rule between two items not stored yet.
-bool same_as_planned(const PlannedRow& row, const EventItem& item, const codes::ItemCodes& item_codes) {
-  const EventItem& other = *row.item;
-  return other.time == item.time && row.codes.event_type == item_codes.event_type &&
-         row.codes.sub_event_type == item_codes.sub_event_type && row.codes.event_state == item_codes.event_state &&
-         row.codes.event_level == item_codes.event_level && other.event_name == item.event_name &&
-         other.event_source == item.event_source && same_optional(other.detail.event_user, item.detail.event_user) &&
-         same_optional(other.detail.resource_id, item.detail.resource_id) &&
-         same_optional(other.detail.resource_name, item.detail.resource_name);
-}
 
 // Rows of a group are sorted by (time, event_id), ascending.
 struct RowOrder {
@@ -208,46 +126,6 @@ void reserve_more(std::vector<T>& values, size_t more) {
 
 }  // namespace
 
-uint64_t event_id_hash(std::string_view event_id) { return std::hash<std::string_view>{}(event_id); }
-
-int64_t same_event_hash(const EventItem& item) {
-  // FNV-1a over the key's fields; each field is tagged (absent vs present) and
-  // length-prefixed so ("ab","c") and ("a","bc") differ.
-  uint64_t hash = 14695981039346656037ull;
-  auto mix_bytes = [&](const void* data, size_t size) {
-    const auto* bytes = static_cast<const unsigned char*>(data);
-    for (size_t i = 0; i < size; ++i) {
-      hash ^= bytes[i];
-      hash *= 1099511628211ull;
-    }
-  };
-  auto mix = [&](std::string_view text) {
-    uint64_t size = text.size() + 1;
-    mix_bytes(&size, sizeof size);
-    mix_bytes(text.data(), text.size());
-  };
-  auto mix_optional = [&](const std::optional<std::string>& text) {
-    if (text) {
-      mix(*text);
-    } else {
-      uint64_t absent = 0;
-      mix_bytes(&absent, sizeof absent);
-    }
-  };
-  const EventDetail& detail = item.detail;
-  mix_bytes(&item.time, sizeof item.time);
-  mix(item.event_source);
-  mix(item.event_name);
-  mix(detail.event_type);
-  mix(detail.sub_event_type);
-  mix_optional(detail.event_state);
-  mix_optional(detail.event_level);
-  mix_optional(detail.event_user);
-  mix_optional(detail.resource_id);
-  mix_optional(detail.resource_name);
-  return static_cast<int64_t>(hash);
-}
-
 EventIndex::EventIndex() = default;
 EventIndex::~EventIndex() = default;
 
@@ -289,7 +167,7 @@ InsertPlan EventIndex::plan(const std::string& project_id, const std::vector<Eve
     }
     if (!original) {
       const PlannedRow* same = find_planned(
-          [&](const PlannedRow& row) { return row.hash == hash && same_as_planned(row, item, item_codes); });
+          [&](const PlannedRow& row) { return row.hash == hash && same_as_item(*row.item, row.codes, item, item_codes); });
       if (same) original = same->event_id;
     }
     if (original) {
@@ -367,7 +245,7 @@ void EventIndex::apply(const InsertPlan& plan) {
   }
   project.same_events.reserve(same_keys, [&](uint32_t row) { return static_cast<uint64_t>(records[row].same_hash); });
   project.ids.reserve(id_keys, [&](uint32_t row) { return event_id_hash(blob_event_id(records[row].blob.get())); });
-  Groups& groups = project.groups;
+  EventGroups& groups = project.groups;
   std::vector<uint64_t> new_groups;
   for (const auto& [key, write] : group_writes) {
     if (!groups.find(key)) new_groups.push_back(key);

@@ -6,10 +6,10 @@
 // Per project:
 //   records      Record (event_record.h), numbered in insertion order.
 //   groups       (event_name, event_type) -> row numbers sorted by
-//                (time, event_id): ListEventDetail reads one group backwards
-//                (newest first), ListEvents takes each group's count and
-//                latest row in a time window by binary search.
-//   same_events  RowTable by same_event_hash: the same-event rule.
+//                (time, event_id) (event_groups.h): ListEventDetail reads one
+//                group backwards (newest first), ListEvents takes each group's
+//                count and latest row in a time window by binary search.
+//   same_events  RowTable by same_event_hash: the same-event rule (same_event.h).
 //   ids          RowTable by event_id: a seeded event_id already stored is not
 //                stored again (the rule of the SQLite layout's unique index).
 //
@@ -32,6 +32,7 @@
 #include "apis/huawei_ces/event_record.h"
 #include "apis/huawei_ces/model.h"
 #include "apis/huawei_ces/row_table.h"
+#include "apis/huawei_ces/same_event.h"
 #include "apis/huawei_ces/store_codes.h"
 
 namespace eventemu::huawei_ces {
@@ -101,14 +102,5 @@ class EventIndex {
   std::unordered_map<std::string, CachedAggregates> aggregate_cache_;
   uint64_t aggregate_scans_ = 0;
 };
-
-// A 64-bit FNV-1a hash of the same-event key (§1.1): time, event_source,
-// event_name, event_type, sub_event_type, event_state, event_level,
-// event_user, resource_id, resource_name. Stable across builds and platforms
-// of the same endianness: --db files store it.
-int64_t same_event_hash(const EventItem& item);
-
-// The key of an event_id in the ids table (not stored anywhere).
-uint64_t event_id_hash(std::string_view event_id);
 
 }  // namespace eventemu::huawei_ces

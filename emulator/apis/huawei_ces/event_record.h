@@ -41,6 +41,10 @@ class SymbolTable {
 };
 
 inline constexpr int8_t kAbsentCode = -1;
+// An optional code (store_codes.h) as a Record holds it.
+inline int8_t stored_code(const std::optional<int64_t>& code) {
+  return code ? static_cast<int8_t>(*code) : kAbsentCode;
+}
 
 struct Record {
   int64_t time = 0;
