@@ -55,16 +55,6 @@ std::string relations_sql(const std::vector<RelationCondition>& relations, Bindi
   return sql;
 }
 
-// `search` with LIKE's wildcards escaped, so every character is literal.
-std::string like_literal(const std::string& search) {
-  std::string literal;
-  for (char c : search) {
-    if (c == '%' || c == '_' || c == '\\') literal.push_back('\\');
-    literal.push_back(c);
-  }
-  return literal;
-}
-
 // Fuzzy search: a case-insensitive (ASCII, SQLite LIKE) substring of any of
 // the six mandatory metadata values (reference §2.2). This test decides the
 // result on every path; search candidates only spare it most rows.
@@ -100,6 +90,15 @@ std::string state_sql(AlertState state, const std::string& now) {
 }
 
 }  // namespace
+
+std::string like_literal(const std::string& search) {
+  std::string literal;
+  for (char c : search) {
+    if (c == '%' || c == '_' || c == '\\') literal.push_back('\\');
+    literal.push_back(c);
+  }
+  return literal;
+}
 
 std::string Bindings::add(int64_t value) {
   values_.emplace_back(value);

@@ -28,6 +28,9 @@ class Bindings {
 // The stored ends_at, or starts_at + timeout once that moment has passed.
 std::string effective_ends_at(const std::string& now);
 
+// `search` with LIKE's wildcards escaped (for ESCAPE '\'), so every character is literal.
+std::string like_literal(const std::string& search);
+
 // Rowids that may match filter.search (SearchIndex::candidates), or nullopt
 // when the search is answered by its LIKE test alone.
 using SearchCandidates = std::optional<std::vector<int64_t>>;

@@ -9,23 +9,16 @@
 #include <vector>
 
 #include "apis/huawei_aom/search_match.h"
+#include "apis/huawei_aom/store_sql.h"
 #include "core/store/sqlite.h"
 
 using eventemu::huawei_aom::contains_folded;
 using eventemu::huawei_aom::fast_search_term;
 using eventemu::huawei_aom::kMaxFastSearchTerm;
+using eventemu::huawei_aom::sql::like_literal;
 
 namespace {
 
-// The escaping store_sql.cpp applies before LIKE: every character literal.
-std::string like_literal(const std::string& search) {
-  std::string literal;
-  for (char c : search) {
-    if (c == '%' || c == '_' || c == '\\') literal.push_back('\\');
-    literal.push_back(c);
-  }
-  return literal;
-}
 
 struct Connection {
   eventemu::core::Database database{":memory:"};

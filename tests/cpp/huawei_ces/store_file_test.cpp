@@ -4,7 +4,6 @@
 #include <atomic>
 #include <functional>
 #include <memory>
-#include <set>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -12,6 +11,7 @@
 
 #include "apis/huawei_ces/store.h"
 #include "core/store/sqlite.h"
+#include "store_fixtures.h"
 #include "support/temp_db.h"
 
 using eventemu::core::Database;
@@ -22,25 +22,15 @@ using eventemu::testing::TempDb;
 
 namespace {
 
+// custom_event with the fields only a file round trip could lose.
 EventItem event(const std::string& name, int64_t time) {
-  EventItem item;
-  item.event_name = name;
-  item.event_source = "svc.a";
-  item.time = time;
-  item.detail.event_type = "EVENT.CUSTOM";
-  item.detail.sub_event_type = "SUB_EVENT.CUSTOM";
-  item.detail.event_user = "alice";
+  EventItem item = eventemu::testing::custom_event(name, time);
   item.detail.content = "body of " + name;
   item.detail.dimensions = {{"instance_id", "i-1"}};
   return item;
 }
 
-DetailQuery detail(const std::string& name) {
-  DetailQuery query;
-  query.event_name = name;
-  query.event_type = "EVENT.CUSTOM";
-  return query;
-}
+DetailQuery detail(const std::string& name) { return eventemu::testing::custom_detail(name); }
 
 std::function<std::string()> counter(const std::string& prefix) {
   auto next = std::make_shared<std::atomic<int>>(0);
@@ -133,31 +123,12 @@ TEST_CASE("huawei_ces store file: concurrent inserts are group-committed, each v
   TempDb file("eventemu-ces-file");
   Database database(file.path);
   EventStore store(database);
-  auto new_id = counter("id");
   constexpr int kThreads = 16;
   constexpr int kPerThread = 30;
-  std::atomic<int> unseen{0};
-  std::vector<std::set<std::string>> shared_ids(kThreads);
-  std::vector<std::thread> threads;
-  for (int t = 0; t < kThreads; ++t) {
-    threads.emplace_back([&, t] {
-      for (int i = 0; i < kPerThread; ++i) {
-        // One event shared by every thread: the same-event rule stores it once
-        // even when its copies are planned in one group.
-        auto outcome = store.insert("p1", {event("t" + std::to_string(t), 1000 + i), event("shared", 7)}, new_id);
-        shared_ids[t].insert(outcome[1].event_id);
-        DetailQuery query = detail("t" + std::to_string(t));
-        query.from = 1000 + i;
-        query.to = 1000 + i;
-        if (store.list_detail("p1", query).total != 1) ++unseen;
-      }
-    });
-  }
-  for (auto& thread : threads) thread.join();
-  CHECK(unseen == 0);
-  std::set<std::string> shared;
-  for (const auto& ids : shared_ids) shared.insert(ids.begin(), ids.end());
-  CHECK(shared.size() == 1);
+  auto result = eventemu::testing::insert_concurrently(store, kThreads, kPerThread);
+  CHECK(result.unseen == 0);
+  CHECK(result.own_ids == static_cast<size_t>(kThreads * kPerThread));
+  CHECK(result.shared_ids == 1);
   CHECK(store.count() == kThreads * kPerThread + 1);
   CHECK(rows_in_file(file.path) == kThreads * kPerThread + 1);
   CHECK(store.commit_groups() >= 1);

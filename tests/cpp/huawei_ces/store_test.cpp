@@ -1,15 +1,13 @@
 // EventStore without a --db file (the in-memory EventIndex only).
 #include <catch2/catch.hpp>
 
-#include <atomic>
 #include <functional>
-#include <set>
 #include <stdexcept>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "apis/huawei_ces/store.h"
+#include "store_fixtures.h"
 
 using eventemu::huawei_ces::DetailQuery;
 using eventemu::huawei_ces::EventItem;
@@ -20,16 +18,7 @@ namespace {
 
 EventItem event(const std::string& name, int64_t time, const std::string& user = "alice",
                 const std::string& level = "Major") {
-  EventItem item;
-  item.event_name = name;
-  item.event_source = "financial.System";
-  item.time = time;
-  item.detail.event_type = "EVENT.CUSTOM";
-  item.detail.sub_event_type = "SUB_EVENT.CUSTOM";
-  item.detail.event_user = user;
-  item.detail.event_level = level;
-  item.detail.event_state = "normal";
-  return item;
+  return eventemu::testing::custom_event(name, time, user, level);
 }
 
 struct Counter {
@@ -37,12 +26,7 @@ struct Counter {
   std::string operator()() { return "id" + std::to_string(next++); }
 };
 
-DetailQuery detail_query(const std::string& name) {
-  DetailQuery query;
-  query.event_name = name;
-  query.event_type = "EVENT.CUSTOM";
-  return query;
-}
+DetailQuery detail_query(const std::string& name) { return eventemu::testing::custom_detail(name); }
 
 }  // namespace
 
@@ -123,42 +107,13 @@ TEST_CASE("huawei_ces store: concurrent inserts are group-committed, each answer
           "[huawei_ces][store]") {
   eventemu::core::Database database(":memory:");
   EventStore store(database);
-  std::atomic<int> next_id{0};
-  std::function<std::string()> new_id = [&] { return "id" + std::to_string(next_id++); };
   constexpr int kThreads = 16;
   constexpr int kPerThread = 50;
-  std::vector<std::vector<std::string>> ids(kThreads);
-  std::atomic<int> unseen{0};
-  std::vector<std::thread> threads;
-  for (int t = 0; t < kThreads; ++t) {
-    threads.emplace_back([&, t] {
-      for (int i = 0; i < kPerThread; ++i) {
-        // Every thread also reports one event shared by all threads: the
-        // same-event rule must store it once, across concurrent requests.
-        auto outcome = store.insert("p1", {event("t" + std::to_string(t), 1000 + i), event("shared", 7)}, new_id);
-        ids[t].push_back(outcome[0].event_id);
-        ids[t].push_back(outcome[1].event_id);
-        // Read-your-writes: the row is committed and visible when insert returns.
-        DetailQuery query = detail_query("t" + std::to_string(t));
-        query.from = 1000 + i;
-        query.to = 1000 + i;
-        if (store.list_detail("p1", query).total != 1) ++unseen;
-      }
-    });
-  }
-  for (auto& thread : threads) thread.join();
-  CHECK(unseen == 0);
+  auto result = eventemu::testing::insert_concurrently(store, kThreads, kPerThread);
+  CHECK(result.unseen == 0);
   CHECK(store.count() == kThreads * kPerThread + 1);
-  std::set<std::string> own;
-  std::set<std::string> shared;
-  for (const auto& list : ids) {
-    for (size_t i = 0; i < list.size(); i += 2) {
-      own.insert(list[i]);
-      shared.insert(list[i + 1]);
-    }
-  }
-  CHECK(own.size() == static_cast<size_t>(kThreads * kPerThread));
-  CHECK(shared.size() == 1);
+  CHECK(result.own_ids == static_cast<size_t>(kThreads * kPerThread));
+  CHECK(result.shared_ids == 1);
   CHECK(store.commit_groups() >= 1);
   CHECK(store.commit_groups() <= static_cast<uint64_t>(kThreads * kPerThread));
 }
