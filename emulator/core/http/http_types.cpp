@@ -1,7 +1,6 @@
 #include "core/http/http_types.h"
 
 #include <algorithm>
-#include <cctype>
 
 namespace eventemu::core {
 

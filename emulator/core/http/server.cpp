@@ -15,11 +15,6 @@
 
 #include <chrono>
 #include <cstring>
-#include <condition_variable>
-#include <deque>
-#include <mutex>
-#include <thread>
-#include <vector>
 
 namespace eventemu::core {
 namespace {
