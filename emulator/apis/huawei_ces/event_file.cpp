@@ -11,18 +11,30 @@ std::optional<std::string> optional_column(const core::Statement& statement, int
   return statement.column_text(index);
 }
 
-// Columns 1..14 of the load query.
-StoredEvent read_event(const core::Statement& row) {
-  StoredEvent event;
+std::optional<int64_t> optional_code(const core::Statement& statement, int index) {
+  if (statement.column_is_null(index)) return std::nullopt;
+  return statement.column_int(index);
+}
+
+// Columns 1..15 of the load query.
+EventFile::LoadedEvent read_event(const core::Statement& row) {
+  EventFile::LoadedEvent loaded;
+  codes::ItemCodes& item_codes = loaded.codes;
+  item_codes = {row.column_int(5), row.column_int(6), optional_code(row, 7), optional_code(row, 8)};
+  loaded.hash = row.column_int(15);
+  StoredEvent& event = loaded.event;
   event.event_id = row.column_text(1);
   EventItem& item = event.item;
   item.event_name = row.column_text(2);
   item.event_source = row.column_text(3);
   item.time = row.column_int(4);
-  item.detail.event_type = codes::event_type_text(row.column_int(5));
-  item.detail.sub_event_type = codes::sub_event_type_text(row.column_int(6));
-  if (!row.column_is_null(7)) item.detail.event_state = codes::event_state_text(row.column_int(7));
-  if (!row.column_is_null(8)) item.detail.event_level = codes::event_level_text(row.column_int(8));
+  // The index keeps the codes, not their texts (apply() reads loaded.codes);
+  // looking each up only stops the load, with the reason, on a code no
+  // version ever wrote (a hand-edited file), as the conversion of older files does.
+  codes::event_type_text(item_codes.event_type);
+  codes::sub_event_type_text(item_codes.sub_event_type);
+  if (item_codes.event_state) codes::event_state_text(*item_codes.event_state);
+  if (item_codes.event_level) codes::event_level_text(*item_codes.event_level);
   item.detail.event_user = optional_column(row, 9);
   item.detail.resource_id = optional_column(row, 10);
   item.detail.resource_name = optional_column(row, 11);
@@ -31,18 +43,12 @@ StoredEvent read_event(const core::Statement& row) {
   if (!codes::decode_dimensions(row.column_blob(14), item.detail.dimensions)) {
     throw core::SqliteError("CES store: malformed dimensions in event " + event.event_id);
   }
-  return event;
+  return loaded;
 }
 
 }  // namespace
 
-EventFile::EventFile(core::Database& database) : database_(database) {
-  open_schema(database_);
-  auto lock = database_.lock();
-  database_.exec(
-      "DROP INDEX IF EXISTS ces_events_id; DROP INDEX IF EXISTS ces_events_same;"
-      "DROP INDEX IF EXISTS ces_events_by_name_cover; DROP INDEX IF EXISTS ces_events_by_time;");
-}
+EventFile::EventFile(core::Database& database) : database_(database) { open_schema(database_); }
 
 void EventFile::load(size_t batch_size, const Batch& each) {
   auto lock = database_.lock();
@@ -52,12 +58,10 @@ void EventFile::load(size_t batch_size, const Batch& each) {
       "e.dimensions, e.same_event_hash FROM ces_events e JOIN ces_projects p ON p.project = e.project "
       "ORDER BY e.rowid");
   std::string project_id;
-  std::vector<StoredEvent> events;
-  std::vector<int64_t> hashes;
+  std::vector<LoadedEvent> events;
   auto flush = [&] {
-    if (!events.empty()) each(project_id, events, hashes);
+    if (!events.empty()) each(project_id, events);
     events.clear();
-    hashes.clear();
   };
   while (rows->step()) {
     std::string_view project = rows->column_view(0);
@@ -66,7 +70,6 @@ void EventFile::load(size_t batch_size, const Batch& each) {
       project_id = std::string(project);
     }
     events.push_back(read_event(*rows));
-    hashes.push_back(rows->column_int(15));
   }
   flush();
 }

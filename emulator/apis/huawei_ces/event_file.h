@@ -2,10 +2,7 @@
 // EventIndex (event_index.h). The file is written through before an insert
 // answers and read back whole on open; queries never read it.
 //
-// Layout: store_schema.h (v2 rows). Only the row table and the project keys
-// are kept up to date: the query indexes of the SQLite-only layout would cost
-// every insert four B-tree updates for nothing, so open() drops them. An older
-// eventemu opening the file recreates them (CREATE INDEX IF NOT EXISTS).
+// Layout: store_schema.h (v2 rows, the row table and the project keys only).
 //
 // Threading: every method takes Database::lock() for its whole run.
 #pragma once
@@ -24,13 +21,19 @@ namespace eventemu::huawei_ces {
 
 class EventFile {
  public:
-  // Creates or upgrades the schema (store_schema.h) and drops the query indexes.
+  // Creates or upgrades the schema (store_schema.h).
   explicit EventFile(core::Database& database);
 
+  // A stored row with the coded columns and the hash as stored, so loading
+  // does not turn codes into text and back.
+  struct LoadedEvent {
+    StoredEvent event;
+    codes::ItemCodes codes;
+    int64_t hash;
+  };
   // Calls `each` with every stored event, in insertion order, `batch_size` at
   // a time, each batch of a single project.
-  using Batch = std::function<void(const std::string& project_id, const std::vector<StoredEvent>& events,
-                                   const std::vector<int64_t>& hashes)>;
+  using Batch = std::function<void(const std::string& project_id, const std::vector<LoadedEvent>& events)>;
   void load(size_t batch_size, const Batch& each);
 
   // Writes the rows of every plan in one transaction; on failure it is rolled

@@ -19,14 +19,12 @@ EventStore::EventStore(core::Database& database) {
 
 void EventStore::load_file() {
   std::lock_guard lock(index_mutex_);
-  file_->load(kLoadBatch, [this](const std::string& project_id, const std::vector<StoredEvent>& events,
-                                 const std::vector<int64_t>& hashes) {
+  file_->load(kLoadBatch, [this](const std::string& project_id, const std::vector<EventFile::LoadedEvent>& events) {
     InsertPlan plan{project_id, {}, {}};
     plan.rows.reserve(events.size());
-    for (size_t i = 0; i < events.size(); ++i) {
-      const StoredEvent& event = events[i];
-      plan.rows.push_back({&event.item, event.event_id, codes::item_codes(event.item.detail), hashes[i],
-                           event_id_hash(event.event_id)});
+    for (const EventFile::LoadedEvent& loaded : events) {
+      const StoredEvent& event = loaded.event;
+      plan.rows.push_back({&event.item, event.event_id, loaded.codes, loaded.hash, event_id_hash(event.event_id)});
     }
     index_.apply(plan);
   });

@@ -35,12 +35,14 @@ CREATE TABLE IF NOT EXISTS ces_events (
   dimensions     BLOB NOT NULL,
   same_event_hash INTEGER NOT NULL
 );
-CREATE UNIQUE INDEX IF NOT EXISTS ces_events_id ON ces_events (project, event_id);
-CREATE INDEX IF NOT EXISTS ces_events_same ON ces_events (project, same_event_hash);
-CREATE INDEX IF NOT EXISTS ces_events_by_name_cover ON ces_events
-  (project, event_name, event_type, time DESC, event_source, event_level, event_user, event_state, sub_event_type);
-CREATE INDEX IF NOT EXISTS ces_events_by_time ON ces_events (project, time DESC);
 )sql";
+
+// The query indexes a session 3 file carries (store_schema.h): nothing reads
+// them since the in-memory index answers every query, and each cost every
+// insert a B-tree update.
+constexpr const char* kDropQueryIndexes =
+    "DROP INDEX IF EXISTS ces_events_id; DROP INDEX IF EXISTS ces_events_same;"
+    "DROP INDEX IF EXISTS ces_events_by_name_cover; DROP INDEX IF EXISTS ces_events_by_time;";
 
 bool has_column(core::Database& database, const char* table, const char* column) {
   auto statement = database.prepare("SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2");
@@ -109,7 +111,7 @@ int64_t convert_old_rows(core::Database& database) {
 void insert_event_row(core::Database& database, int64_t project, std::string_view event_id, const EventItem& item,
                       const codes::ItemCodes& item_codes, int64_t hash) {
   auto statement = database.prepare(
-      "INSERT OR IGNORE INTO ces_events (project, event_id, event_name, event_source, time, event_type, "
+      "INSERT INTO ces_events (project, event_id, event_name, event_source, time, event_type, "
       "sub_event_type, event_state, event_level, event_user, resource_id, resource_name, content, group_id, "
       "dimensions, same_event_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
   const EventDetail& detail = item.detail;
@@ -129,14 +131,12 @@ int64_t open_schema(core::Database& database) {
   // A v0/v1 table has a project_id column; v2 has `project`.
   if (!has_column(database, "ces_events", "project_id")) {
     database.exec(kSchema);
+    database.exec(kDropQueryIndexes);
     return 0;
   }
   core::Transaction transaction(database);
-  // Index names are reused by v2, so the old ones go before the table is renamed.
-  database.exec(
-      "DROP INDEX IF EXISTS ces_events_same; DROP INDEX IF EXISTS ces_events_by_name;"
-      "DROP INDEX IF EXISTS ces_events_by_name_cover; DROP INDEX IF EXISTS ces_events_by_time;"
-      "ALTER TABLE ces_events RENAME TO ces_events_before_v2;");
+  // The old table's indexes go with it when it is dropped below.
+  database.exec("ALTER TABLE ces_events RENAME TO ces_events_before_v2;");
   database.exec(kSchema);
   int64_t converted = convert_old_rows(database);
   database.exec("DROP TABLE ces_events_before_v2;");

@@ -1,4 +1,5 @@
-// The CES store's tables, and the upgrade of --db files written by earlier
+// The CES store's tables in a --db file (the write-through copy of the
+// in-memory index, event_file.h), and the upgrade of files written by earlier
 // versions.
 //
 // Schema v2 (session 3 of #9; tests/bench/RESULTS.md):
@@ -8,10 +9,11 @@
 //     the integer key.
 //   ces_events: enumerated fields as integer codes, dimensions as a blob
 //     (store_codes.h), a 64-bit same-event hash (reference/huawei.md §1.1).
-//   Indexes: (project, event_id) unique; (project, same_event_hash) for the
-//   same-event rule; a covering index (project, event_name, event_type,
-//   time DESC, event_source, event_level, event_user, event_state,
-//   sub_event_type) for ListEventDetail; (project, time DESC) for ListEvents.
+//   No indexes: queries and the same-event rule run on the in-memory index
+//   (session 4). A session 3 file's four query indexes ((project, event_id)
+//   unique, (project, same_event_hash), the ListEventDetail covering index,
+//   (project, time DESC)) are dropped on open; an older eventemu opening the
+//   file creates them again.
 //
 // Older files: v1 (text columns, same_event_hash) and v0 (text columns,
 // same_event_key) both keyed rows by a `project_id` column. Opening such a file
@@ -31,7 +33,8 @@ namespace eventemu::huawei_ces {
 // Returns the number of events converted (0 for a new or current store).
 int64_t open_schema(core::Database& database);
 
-// Writes one v2 row (INSERT OR IGNORE: an existing (project, event_id) stays).
+// Writes one v2 row. The caller guarantees (project, event_id) is new: the
+// in-memory index for stored events, the old PRIMARY KEY for converted ones.
 // The one writer of the row layout, for the store and for the conversion of
 // older files. Binds without copies: `event_id` and the texts of `item` must
 // stay alive for the call. Call under Database::lock(), inside a transaction.

@@ -161,3 +161,19 @@ TEST_CASE("huawei_ces store file: a failing request fails alone, in or out of a 
   CHECK(store.list_detail("p1", detail("t4")).total == 20);
   CHECK(rows_in_file(file.path) == 7 * 20);
 }
+
+TEST_CASE("huawei_ces store file: a code no version wrote stops the load with the reason", "[huawei_ces][file]") {
+  TempDb file("eventemu-ces-file");
+  {
+    Database database(file.path);
+    EventStore store(database);
+    store.insert("p1", {event("a", 1)}, counter("x"));
+  }
+  {
+    Database database(file.path);
+    auto lock = database.lock();
+    database.exec("UPDATE ces_events SET event_level = 9");  // a hand edit: levels are 0..3
+  }
+  Database database(file.path);
+  CHECK_THROWS_WITH(EventStore(database), Catch::Contains("unknown event_level code 9"));
+}
