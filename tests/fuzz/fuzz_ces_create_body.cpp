@@ -1,9 +1,11 @@
-// A CreateEvents body through the CES parser and validator: never a crash,
-// and every item validation admits can be stored -- its enumerated fields have
+// A CreateEvents body through the CES decoder, parser and validator: never a
+// crash, the decoder never decides otherwise than the validator, and every
+// item validation admits can be stored -- its enumerated fields have
 // store codes and its dimensions survive the blob encoding (store_codes.h).
 #include <cstdint>
 #include <string_view>
 
+#include "apis/huawei_ces/create_body_decoder.h"
 #include "apis/huawei_ces/errors.h"
 #include "apis/huawei_ces/store_codes.h"
 #include "apis/huawei_ces/validate.h"
@@ -36,10 +38,15 @@ void check_storable(const ces::EventItem& item) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
-  auto body = eventemu::core::try_parse_json(text, nullptr);
-  if (!body) return 0;
   constexpr int64_t kNow = 1'700'000'000'000;
+  // The one-pass decoder decides only what the tree and the validator would
+  // decide the same way (create_body_decoder.h).
+  auto decoded = ces::decode_create_body(text, kNow);
+  auto body = eventemu::core::try_parse_json(text, nullptr);
+  FUZZ_CHECK(!decoded || body, "the decoder accepted a body the JSON parser rejects");
+  if (!body) return 0;
   auto items = ces::validate_create_body(*body, kNow);
+  FUZZ_CHECK(!decoded || (items && *decoded == *items), "the decoder and the validator disagree");
   if (items) {
     for (const auto& item : *items) check_storable(item);
   }

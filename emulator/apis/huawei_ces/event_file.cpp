@@ -94,7 +94,8 @@ void EventFile::write(const std::vector<InsertPlan>& plans) {
       if (plan.rows.empty()) continue;
       int64_t project = project_key(plan.project_id);
       for (const PlannedRow& row : plan.rows) {
-        insert_event_row(database_, project, row.event_id, *row.item, row.codes, row.hash);
+        const PreparedItem& prepared = *row.prepared;
+        insert_event_row(database_, project, row.event_id, *prepared.item, prepared.codes, prepared.hash);
       }
     }
     transaction.commit();

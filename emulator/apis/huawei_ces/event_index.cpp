@@ -13,6 +13,7 @@ namespace eventemu::huawei_ces {
 
 struct EventIndex::Project {
   ChunkedVector<Record> records;
+  ByteArena blobs;  // every record's blob
   SymbolTable symbols;
   EventGroups groups;
   RowTable same_events;
@@ -28,7 +29,7 @@ struct RowOrder {
     const Record& left = (*records)[a];
     const Record& right = (*records)[b];
     if (left.time != right.time) return left.time < right.time;
-    return blob_event_id(left.blob.get()) < blob_event_id(right.blob.get());
+    return blob_event_id(left.blob) < blob_event_id(right.blob);
   }
 };
 
@@ -47,7 +48,8 @@ struct DetailFilter {
   static constexpr int kAny = -1000;
   bool impossible = false;
   int sub_event_type = kAny;
-  std::optional<uint32_t> event_source;
+  bool filter_source = false;
+  uint32_t event_source = 0;
   int event_level = kAny;
   int event_state = kAny;
   // event_user is compared as IFNULL(event_user, ''): "" also matches an absent user.
@@ -60,8 +62,13 @@ struct DetailFilter {
     if (query.event_level) event_level = static_cast<int>(codes::event_level(*query.event_level));
     if (query.event_state) event_state = static_cast<int>(codes::event_state(*query.event_state));
     if (query.event_source) {
-      event_source = symbols.find(*query.event_source);
-      if (!event_source) impossible = true;
+      filter_source = true;
+      auto id = symbols.find(*query.event_source);
+      if (id) {
+        event_source = *id;
+      } else {
+        impossible = true;
+      }
     }
     if (query.event_user) {
       filter_user = true;
@@ -79,7 +86,7 @@ struct DetailFilter {
 
   bool matches(const Record& record) const {
     if (sub_event_type != kAny && record.sub_event_type != sub_event_type) return false;
-    if (event_source && record.event_source != *event_source) return false;
+    if (filter_source && record.event_source != event_source) return false;
     if (event_level != kAny && record.event_level != event_level) return false;
     if (event_state != kAny && record.event_state != event_state) return false;
     if (filter_user && record.event_user != user && !(user_may_be_absent && record.event_user == 0)) return false;
@@ -134,40 +141,32 @@ const EventIndex::Project* EventIndex::find_project(const std::string& project_i
   return found == projects_.end() ? nullptr : found->second.get();
 }
 
-InsertPlan EventIndex::plan(const std::string& project_id, const std::vector<EventItem>& items,
-                            const std::function<std::string()>& new_id,
-                            const std::vector<InsertPlan>& earlier) const {
+InsertPlan EventIndex::plan(const std::string& project_id, const std::vector<PreparedItem>& items,
+                            const std::function<std::string()>& new_id, PendingRows& pending) const {
   const Project* project = find_project(project_id);
   InsertPlan plan{project_id, {}, {}};
   plan.outcomes.reserve(items.size());
-  // Planned rows of this project not stored yet: the group's earlier plans, then this one's.
-  auto find_planned = [&](auto&& match) -> const PlannedRow* {
-    for (const InsertPlan& other : earlier) {
-      if (other.project_id != project_id) continue;
-      for (const PlannedRow& row : other.rows) {
-        if (match(row)) return &row;
-      }
-    }
-    for (const PlannedRow& row : plan.rows) {
-      if (match(row)) return &row;
-    }
-    return nullptr;
+  plan.rows.reserve(items.size());  // `pending` points at the rows
+  auto add_row = [&](const PreparedItem& prepared, std::string id, uint64_t id_hash) {
+    plan.rows.push_back({&prepared, std::move(id), id_hash});
+    pending.add(project_id, static_cast<uint64_t>(prepared.hash), id_hash, plan.rows.back());
   };
-  for (const EventItem& item : items) {
-    codes::ItemCodes item_codes = codes::item_codes(item.detail);
-    int64_t hash = same_event_hash(item);
+  for (const PreparedItem& prepared : items) {
+    const EventItem& item = *prepared.item;
+    int64_t hash = prepared.hash;
     std::optional<std::string_view> original;
     if (project) {
       project->same_events.find(static_cast<uint64_t>(hash), [&](uint32_t row) {
         const Record& record = project->records[row];
-        if (record.same_hash != hash || !same_as_record(record, project->symbols, item, item_codes)) return false;
-        original = blob_event_id(record.blob.get());
+        if (record.same_hash != hash || !same_as_record(record, project->symbols, item, prepared.codes)) return false;
+        original = blob_event_id(record.blob);
         return true;
       });
     }
     if (!original) {
-      const PlannedRow* same = find_planned(
-          [&](const PlannedRow& row) { return row.hash == hash && same_as_item(*row.item, row.codes, item, item_codes); });
+      const PlannedRow* same = pending.find_same(project_id, static_cast<uint64_t>(hash), [&](const PlannedRow& row) {
+        return row.prepared->hash == hash && same_as_item(*row.prepared->item, row.prepared->codes, item, prepared.codes);
+      });
       if (same) original = same->event_id;
     }
     if (original) {
@@ -180,20 +179,19 @@ InsertPlan EventIndex::plan(const std::string& project_id, const std::vector<Eve
       const std::string& id = *item.event_id;
       uint64_t id_hash = event_id_hash(id);
       bool taken = project && project->ids.find(id_hash, [&](uint32_t row) {
-        return blob_event_id(project->records[row].blob.get()) == id;
+        return blob_event_id(project->records[row].blob) == id;
       });
       if (!taken) {
-        auto same_id = [&](const PlannedRow& row) { return row.id_hash == id_hash && row.event_id == id; };
-        taken = find_planned(same_id) != nullptr;
+        taken = pending.find_id(project_id, id_hash, [&](const PlannedRow& row) { return row.event_id == id; });
       }
       plan.outcomes.push_back({id, item.event_name});
-      if (!taken) plan.rows.push_back({&item, id, item_codes, hash, id_hash});
+      if (!taken) add_row(prepared, id, id_hash);
       continue;
     }
     std::string id = new_id();
     uint64_t id_hash = event_id_hash(id);
     plan.outcomes.push_back({id, item.event_name});
-    plan.rows.push_back({&item, std::move(id), item_codes, hash, id_hash});
+    add_row(prepared, std::move(id), id_hash);
   }
   return plan;
 }
@@ -218,20 +216,26 @@ void EventIndex::apply(const InsertPlan& plan) {
     size_t old_size = 0;  // where the group's new rows start
   };
   std::unordered_map<uint64_t, GroupWrite> group_writes;
+  size_t blob_bytes = 0;
+  for (const PlannedRow& row : plan.rows) blob_bytes += blob_size(row.event_id, row.prepared->blob_tail);
+  project.blobs.reserve(blob_bytes);
   for (size_t i = 0; i < added; ++i) {
     const PlannedRow& row = plan.rows[i];
-    const EventItem& item = *row.item;
+    const PreparedItem& prepared = *row.prepared;
+    const EventItem& item = *prepared.item;
     Record& record = fresh[i];
     record.time = item.time;
-    record.same_hash = row.hash;
-    record.blob = copy_blob(record_blob(row.event_id, item.detail));
-    record.event_name = project.symbols.intern(item.event_name);
-    record.event_source = project.symbols.intern(item.event_source);
-    record.event_user = item.detail.event_user ? project.symbols.intern(*item.detail.event_user) : 0;
-    record.event_type = static_cast<uint8_t>(row.codes.event_type);
-    record.sub_event_type = static_cast<uint8_t>(row.codes.sub_event_type);
-    record.event_state = stored_code(row.codes.event_state);
-    record.event_level = stored_code(row.codes.event_level);
+    record.same_hash = prepared.hash;
+    char* blob = project.blobs.allocate(blob_size(row.event_id, prepared.blob_tail));
+    write_blob(blob, row.event_id, prepared.blob_tail);
+    record.blob = blob;
+    record.event_name = project.symbols.intern(item.event_name, prepared.name_key);
+    record.event_source = project.symbols.intern(item.event_source, prepared.source_key);
+    record.event_user = item.detail.event_user ? project.symbols.intern(*item.detail.event_user, prepared.user_key) : 0;
+    record.event_type = static_cast<uint8_t>(prepared.codes.event_type);
+    record.sub_event_type = static_cast<uint8_t>(prepared.codes.sub_event_type);
+    record.event_state = stored_code(prepared.codes.event_state);
+    record.event_level = stored_code(prepared.codes.event_level);
     ++group_writes[group_key(record.event_name, record.event_type)].added;
   }
   records.reserve_more(added);
@@ -240,11 +244,11 @@ void EventIndex::apply(const InsertPlan& plan) {
   same_keys.reserve(added);
   id_keys.reserve(added);
   for (size_t i = 0; i < added; ++i) {
-    same_keys.push_back(static_cast<uint64_t>(plan.rows[i].hash));
+    same_keys.push_back(static_cast<uint64_t>(plan.rows[i].prepared->hash));
     id_keys.push_back(plan.rows[i].id_hash);
   }
   project.same_events.reserve(same_keys, [&](uint32_t row) { return static_cast<uint64_t>(records[row].same_hash); });
-  project.ids.reserve(id_keys, [&](uint32_t row) { return event_id_hash(blob_event_id(records[row].blob.get())); });
+  project.ids.reserve(id_keys, [&](uint32_t row) { return event_id_hash(blob_event_id(records[row].blob)); });
   EventGroups& groups = project.groups;
   std::vector<uint64_t> new_groups;
   for (const auto& [key, write] : group_writes) {
@@ -327,9 +331,9 @@ DetailPage EventIndex::list_detail(const std::string& project_id, const DetailQu
   }
   page.total = matched;
   // Sorted as texts (byte order), an absent user as "" (IFNULL(event_user, '')).
-  std::set<std::string, std::less<>> user_texts;
-  for (uint32_t user : users) user_texts.insert(user == 0 ? std::string() : project->symbols.text(user));
-  std::set<std::string, std::less<>> source_texts;
+  std::set<std::string_view> user_texts;
+  for (uint32_t user : users) user_texts.insert(user == 0 ? std::string_view() : project->symbols.text(user));
+  std::set<std::string_view> source_texts;
   for (uint32_t source : sources) source_texts.insert(project->symbols.text(source));
   page.event_users.assign(user_texts.begin(), user_texts.end());
   page.event_sources.assign(source_texts.begin(), source_texts.end());
@@ -384,8 +388,8 @@ SummaryPage EventIndex::list_summary(const std::string& project_id, const Summar
     int64_t a_time = records[a.latest].time;
     int64_t b_time = records[b.latest].time;
     if (a_time != b_time) return a_time > b_time;
-    const std::string& a_name = symbols.text(group_name(a.key));
-    const std::string& b_name = symbols.text(group_name(b.key));
+    std::string_view a_name = symbols.text(group_name(a.key));
+    std::string_view b_name = symbols.text(group_name(b.key));
     if (a_name != b_name) return a_name < b_name;
     return group_type(a.key) < group_type(b.key);
   });
@@ -394,9 +398,9 @@ SummaryPage EventIndex::list_summary(const std::string& project_id, const Summar
   auto end = static_cast<size_t>(std::min<int64_t>(query.start + query.limit, page.total));
   for (size_t i = begin; i < end; ++i) {
     const Record& latest = records[found[i].latest];
-    page.events.push_back({symbols.text(latest.event_name), codes::event_type_text(latest.event_type),
+    page.events.push_back({std::string(symbols.text(latest.event_name)), codes::event_type_text(latest.event_type),
                            codes::sub_event_type_text(latest.sub_event_type), found[i].count, latest.time,
-                           symbols.text(latest.event_source)});
+                           std::string(symbols.text(latest.event_source))});
   }
   return page;
 }

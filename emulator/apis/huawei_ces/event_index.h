@@ -31,6 +31,8 @@
 
 #include "apis/huawei_ces/event_record.h"
 #include "apis/huawei_ces/model.h"
+#include "apis/huawei_ces/pending_rows.h"
+#include "apis/huawei_ces/prepared_item.h"
 #include "apis/huawei_ces/row_table.h"
 #include "apis/huawei_ces/same_event.h"
 #include "apis/huawei_ces/store_codes.h"
@@ -38,10 +40,8 @@
 namespace eventemu::huawei_ces {
 
 struct PlannedRow {
-  const EventItem* item;  // owned by the caller until apply() returns
+  const PreparedItem* prepared;  // owned by the caller until apply() returns
   std::string event_id;
-  codes::ItemCodes codes;
-  int64_t hash;      // same_event_hash(*item)
   uint64_t id_hash;  // event_id_hash(event_id)
 };
 
@@ -60,13 +60,13 @@ class EventIndex {
   EventIndex& operator=(const EventIndex&) = delete;
 
   // Plans storing `items` for `project_id`. An item equal under the same-event
-  // rule to a stored event, to an earlier item, or to a row of an `earlier`
-  // plan (of the same write group, not applied yet) is not stored again: its
-  // outcome carries the original id. `new_id` is called once per new row
-  // without an event_id of its own. Changes nothing; throws (std::exception)
-  // for a value without a store code.
-  InsertPlan plan(const std::string& project_id, const std::vector<EventItem>& items,
-                  const std::function<std::string()>& new_id, const std::vector<InsertPlan>& earlier) const;
+  // rule to a stored event, to an earlier item, or to a row `pending` holds
+  // (planned by the same write group, not applied yet) is not stored again:
+  // its outcome carries the original id. `new_id` is called once per new row
+  // without an event_id of its own. Changes nothing in the index; adds the
+  // plan's rows to `pending`.
+  InsertPlan plan(const std::string& project_id, const std::vector<PreparedItem>& items,
+                  const std::function<std::string()>& new_id, PendingRows& pending) const;
   // Stores the plan's rows: all, or none if an allocation fails.
   void apply(const InsertPlan& plan);
 

@@ -1,6 +1,6 @@
 #include "apis/huawei_ces/event_record.h"
 
-#include <cstring>
+#include <algorithm>
 #include <functional>
 #include <stdexcept>
 
@@ -41,47 +41,70 @@ std::optional<std::string> to_optional(const std::optional<std::string_view>& vi
 
 }  // namespace
 
-namespace {
-uint64_t text_key(std::string_view text) { return std::hash<std::string_view>{}(text); }
-}  // namespace
+uint64_t symbol_key(std::string_view text) { return std::hash<std::string_view>{}(text); }
 
-uint32_t SymbolTable::intern(std::string_view text) {
-  if (auto known = find(text)) return *known;
-  ids_.reserve(text_key(text), [this](uint32_t row) { return text_key(texts_[row]); });
-  texts_.emplace_back(text);
+uint32_t SymbolTable::intern(std::string_view text, uint64_t key) {
+  if (auto known = find(text, key)) return *known;
+  ids_.reserve(key, [this](uint32_t row) { return texts_[row].key; });
+  texts_.reserve_more(1);
+  bytes_.reserve(text.size());
+  char* data = bytes_.allocate(text.size());
+  std::copy(text.begin(), text.end(), data);
+  texts_.push_back(Text{data, text.size(), key});
   auto row = static_cast<uint32_t>(texts_.size() - 1);
-  ids_.insert(row, text_key(text));
+  ids_.insert(row, key);
   return row + 1;
 }
 
-std::optional<uint32_t> SymbolTable::find(std::string_view text) const {
-  uint64_t key = text_key(text);
+std::optional<uint32_t> SymbolTable::find(std::string_view text, uint64_t key) const {
   std::optional<uint32_t> id;
   ids_.find(key, [&](uint32_t row) {
-    if (texts_[row] != text) return false;
+    const Text& stored = texts_[row];
+    if (stored.key != key || std::string_view(stored.data, stored.size) != text) return false;
     id = row + 1;
     return true;
   });
   return id;
 }
 
-std::string record_blob(std::string_view event_id, const EventDetail& detail) {
-  std::string blob;
-  append_text(blob, event_id);
-  append_optional(blob, detail.resource_id);
-  append_optional(blob, detail.resource_name);
-  append_optional(blob, detail.content);
-  append_optional(blob, detail.group_id);
+std::string blob_tail(const EventDetail& detail) {
   std::string dimensions = codes::encode_dimensions(detail.dimensions);
-  codes::append_varint(blob, dimensions.size());
-  blob.append(dimensions);
-  return blob;
+  std::string tail;
+  auto optional_size = [](const std::optional<std::string>& text) { return text ? text->size() + 10 : 1; };
+  tail.reserve(optional_size(detail.resource_id) + optional_size(detail.resource_name) +
+               optional_size(detail.content) + optional_size(detail.group_id) + dimensions.size() + 10);
+  append_optional(tail, detail.resource_id);
+  append_optional(tail, detail.resource_name);
+  append_optional(tail, detail.content);
+  append_optional(tail, detail.group_id);
+  codes::append_varint(tail, dimensions.size());
+  tail.append(dimensions);
+  return tail;
 }
 
-std::unique_ptr<char[]> copy_blob(const std::string& blob) {
-  auto copy = std::make_unique<char[]>(blob.size());
-  std::memcpy(copy.get(), blob.data(), blob.size());
-  return copy;
+namespace {
+
+size_t varint_size(uint64_t value) {
+  size_t size = 1;
+  while (value >= 0x80) {
+    value >>= 7;
+    ++size;
+  }
+  return size;
+}
+
+}  // namespace
+
+size_t blob_size(std::string_view event_id, std::string_view tail) {
+  return varint_size(event_id.size() + 1) + event_id.size() + tail.size();
+}
+
+void write_blob(char* out, std::string_view event_id, std::string_view tail) {
+  std::string head;  // at most 10 bytes: in the small-string buffer, no allocation
+  codes::append_varint(head, event_id.size() + 1);
+  out = std::copy(head.begin(), head.end(), out);
+  out = std::copy(event_id.begin(), event_id.end(), out);
+  std::copy(tail.begin(), tail.end(), out);
 }
 
 BlobFields read_blob(const char* blob) {
@@ -106,7 +129,7 @@ std::string_view blob_event_id(const char* blob) {
 }
 
 StoredEvent to_stored_event(const Record& record, const SymbolTable& symbols) {
-  BlobFields fields = read_blob(record.blob.get());
+  BlobFields fields = read_blob(record.blob);
   StoredEvent event;
   event.event_id = std::string(fields.event_id);
   EventItem& item = event.item;

@@ -1,7 +1,7 @@
 // How one CES event is held in memory (event_index.h): the fields that
 // queries filter, sort and group on are fixed-size members of Record; the rest
-// is one heap blob per event, read only to answer or to decide the same-event
-// rule.
+// is one blob per event (in the project's ByteArena), read only to answer or
+// to decide the same-event rule.
 //
 // Why not SQLite rows in memory (the layout until session 4 of #9): SQLite's
 // in-memory rollback journal alone cost ~43k instructions an insert, more than
@@ -11,32 +11,49 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "apis/huawei_ces/byte_arena.h"
+#include "apis/huawei_ces/chunked_vector.h"
 #include "apis/huawei_ces/model.h"
 #include "apis/huawei_ces/row_table.h"
 #include "apis/huawei_ces/store_codes.h"
 
 namespace eventemu::huawei_ces {
 
+// The key of a text in a SymbolTable (prepared_item.h computes it outside
+// the store's lock).
+uint64_t symbol_key(std::string_view text);
+
 // Interned texts of one project; id 0 means "absent" (a null event_user).
 // A flat RowTable rather than a std::unordered_map: the map's rehash walks
 // every node in hash order, 23 ms at 85,000 texts (figure 1 reports a new
-// event name per request), all of it under the store's lock.
+// event name per request), all of it under the store's lock. The texts sit in
+// a ByteArena and each keeps its key, so a probe compares keys before bytes
+// and a growth re-places rows without hashing a text again.
 class SymbolTable {
  public:
-  // The text's id, adding it if new.
-  uint32_t intern(std::string_view text);
+  // The text's id, adding it if new; `key` is symbol_key(text).
+  uint32_t intern(std::string_view text, uint64_t key);
+  uint32_t intern(std::string_view text) { return intern(text, symbol_key(text)); }
   // The text's id, or nullopt if no stored event uses it.
-  std::optional<uint32_t> find(std::string_view text) const;
-  const std::string& text(uint32_t id) const { return texts_[id - 1]; }
+  std::optional<uint32_t> find(std::string_view text, uint64_t key) const;
+  std::optional<uint32_t> find(std::string_view text) const { return find(text, symbol_key(text)); }
+  std::string_view text(uint32_t id) const {
+    const Text& text = texts_[id - 1];
+    return {text.data, text.size};
+  }
 
  private:
-  std::deque<std::string> texts_;  // row r of ids_ is texts_[r], id r + 1
+  struct Text {
+    const char* data = nullptr;
+    size_t size = 0;
+    uint64_t key = 0;
+  };
+  ChunkedVector<Text> texts_;  // row r of ids_ is texts_[r], id r + 1
+  ByteArena bytes_;
   RowTable ids_;
 };
 
@@ -49,8 +66,9 @@ inline int8_t stored_code(const std::optional<int64_t>& code) {
 struct Record {
   int64_t time = 0;
   int64_t same_hash = 0;  // same_event_hash(item)
-  // event_id, resource_id, resource_name, content, group_id, dimensions (record_blob).
-  std::unique_ptr<char[]> blob;
+  // event_id, resource_id, resource_name, content, group_id, dimensions
+  // (write_blob), in the project's ByteArena.
+  const char* blob = nullptr;
   uint32_t event_name = 0;    // SymbolTable ids
   uint32_t event_source = 0;
   uint32_t event_user = 0;    // 0: absent
@@ -62,10 +80,13 @@ struct Record {
 
 // The blob of an item: each text as [varint size + 1][bytes], 0 for an absent
 // optional; event_id first (it breaks time ties in every sort), dimensions
-// last as [varint size][store_codes.h blob].
-std::string record_blob(std::string_view event_id, const EventDetail& detail);
-// A copy of `blob` on the heap (the one allocation of a stored event).
-std::unique_ptr<char[]> copy_blob(const std::string& blob);
+// last as [varint size][store_codes.h blob]. Built in two parts: the tail
+// (every field after event_id) before the store's lock, then the whole blob
+// in place under it.
+std::string blob_tail(const EventDetail& detail);
+size_t blob_size(std::string_view event_id, std::string_view tail);
+// Writes blob_size(event_id, tail) bytes at `out`.
+void write_blob(char* out, std::string_view event_id, std::string_view tail);
 
 // The blob's fields, read in place (views into the blob).
 struct BlobFields {

@@ -16,6 +16,7 @@ inline constexpr const char* kSubEventCustom = "SUB_EVENT.CUSTOM";
 struct Dimension {
   std::string name;
   std::string value;
+  friend bool operator==(const Dimension&, const Dimension&) = default;
 };
 
 // EventItemDetail; an absent optional field stays nullopt. event_type and
@@ -31,6 +32,7 @@ struct EventDetail {
   std::string event_type;
   std::string sub_event_type;
   std::vector<Dimension> dimensions;
+  friend bool operator==(const EventDetail&, const EventDetail&) = default;
 };
 
 // One reported (or seeded) event. event_id is set only when a seed item
@@ -41,6 +43,7 @@ struct EventItem {
   int64_t time = 0;
   EventDetail detail;
   std::optional<std::string> event_id;
+  friend bool operator==(const EventItem&, const EventItem&) = default;
 };
 
 struct StoredEvent {

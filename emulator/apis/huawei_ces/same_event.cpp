@@ -29,7 +29,7 @@ bool same_as_record(const Record& record, const SymbolTable& symbols, const Even
   }
   if ((record.event_user == 0) != !detail.event_user) return false;
   if (record.event_user != 0 && symbols.text(record.event_user) != *detail.event_user) return false;
-  BlobFields fields = read_blob(record.blob.get());
+  BlobFields fields = read_blob(record.blob);
   return same_optional(fields.resource_id, detail.resource_id) &&
          same_optional(fields.resource_name, detail.resource_name);
 }

@@ -78,7 +78,7 @@ class EventStore {
  private:
   struct PendingInsert {
     const std::string* project_id;
-    const std::vector<EventItem>* items;
+    const std::vector<PreparedItem>* items;
     const std::function<std::string()>* new_id;
     std::vector<InsertOutcome> outcomes{};
     std::exception_ptr error{};

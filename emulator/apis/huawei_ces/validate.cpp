@@ -38,7 +38,7 @@ bool is_event_user_char(char c) { return is_word(c) || c == '-' || c == '/' || c
 bool is_dimension_name_char(char c) { return is_word(c) || c == '-'; }
 
 template <size_t N>
-bool one_of(const std::string& value, const std::array<const char*, N>& allowed) {
+bool one_of(std::string_view value, const std::array<const char*, N>& allowed) {
   for (const char* option : allowed) {
     if (value == option) return true;
   }
@@ -61,15 +61,13 @@ ApiError invalid(const JsonReader& reader, std::string_view key, const std::stri
   return reader.problem(JsonProblem::Kind::kInvalidValue, key, reader.path_of(key) + " " + rule);
 }
 
-// An optional string whose length lies in [min, max] and whose characters pass `allowed`.
-Result<std::optional<std::string>> text_field(const JsonReader& reader, std::string_view key, size_t min,
-                                              size_t max, bool (*allowed)(char), const std::string& rule) {
+// An optional string that `valid` admits.
+template <typename Valid>
+Result<std::optional<std::string>> text_field(const JsonReader& reader, std::string_view key, Valid&& valid,
+                                              const std::string& rule) {
   auto value = reader.optional_string(key);
   if (!value || !*value) return value;
-  const std::string& text = **value;
-  if (text.size() < min || text.size() > max || (allowed && !all_of(text, allowed))) {
-    return invalid(reader, key, rule);
-  }
+  if (!valid(**value)) return invalid(reader, key, rule);
   return value;
 }
 
@@ -87,41 +85,40 @@ Result<std::vector<Dimension>> read_dimensions(const JsonReader& detail) {
   if (!array) return array.take_error();
   std::vector<Dimension> dimensions;
   if (!*array) return dimensions;
-  if ((*array)->size() > 4) return invalid(detail, "dimensions", "must have at most 4 items.");
+  if ((*array)->size() > static_cast<size_t>(kMaxDimensions)) {
+    return invalid(detail, "dimensions", "must have at most 4 items.");
+  }
   std::string base = detail.path_of("dimensions");
   for (size_t index = 0; index < (*array)->size(); ++index) {
     JsonReader reader((**array)[index], core::json_path(base, index), detail.mapper());
     EVENTEMU_TRY(reader.expect_object());
     auto name = reader.required_string("name");
     if (!name) return name.take_error();
-    if (name->empty() || name->size() > 32 || !is_letter(name->front()) || !all_of(*name, is_dimension_name_char)) {
+    if (!is_dimension_name(*name)) {
       return invalid(reader, "name",
                      "must start with a letter and contain only letters, digits, '_' and '-' (1 to 32 characters).");
     }
     auto value = reader.required_string("value");
     if (!value) return value.take_error();
-    if (value->empty() || value->size() > 256) return invalid(reader, "value", "must have 1 to 256 characters.");
+    if (!is_dimension_value(*value)) return invalid(reader, "value", "must have 1 to 256 characters.");
     dimensions.push_back({std::move(*name), std::move(*value)});
   }
   return dimensions;
 }
 
 Status read_detail_text(const JsonReader& reader, ItemOrigin origin, EventDetail& detail) {
-  EVENTEMU_ASSIGN(detail.content, text_field(reader, "content", 0, 4096, nullptr, "must have at most 4096 characters."));
-  // The cloud's own events carry group_id "" (reference §1.3 example).
-  size_t group_min = origin == ItemOrigin::kSystemSeed ? 0 : 24;
-  EVENTEMU_ASSIGN(detail.group_id, text_field(reader, "group_id", group_min, 24, nullptr, "must have exactly 24 characters."));
-  if (detail.group_id && !detail.group_id->empty() && detail.group_id->size() != 24) {
-    return invalid(reader, "group_id", "must have exactly 24 characters.");
-  }
+  EVENTEMU_ASSIGN(detail.content, text_field(reader, "content", is_content, "must have at most 4096 characters."));
+  EVENTEMU_ASSIGN(detail.group_id,
+                  text_field(reader, "group_id", [origin](std::string_view text) { return is_group_id(text, origin); },
+                             "must have exactly 24 characters."));
   EVENTEMU_ASSIGN(detail.resource_id,
-            text_field(reader, "resource_id", 0, 128, is_resource_id_char,
+            text_field(reader, "resource_id", is_resource_id,
                        "must have at most 128 characters: letters, digits, '_', '-' and ':'."));
   EVENTEMU_ASSIGN(detail.resource_name,
-            text_field(reader, "resource_name", 0, 128, is_resource_name_char,
+            text_field(reader, "resource_name", is_resource_name,
                        "must have at most 128 characters: letters, digits, '@', '_', '-' and '.'."));
   EVENTEMU_ASSIGN(detail.event_user,
-            text_field(reader, "event_user", 0, 64, is_event_user_char,
+            text_field(reader, "event_user", is_event_user,
                        "must have at most 64 characters: letters, digits, '_', '-', '/' and spaces."));
   return core::ok_status();
 }
@@ -138,8 +135,7 @@ Status read_detail_kinds(const JsonReader& reader, ItemOrigin origin, EventDetai
   EVENTEMU_ASSIGN(sub_type, enum_field(reader, "sub_event_type", kSubTypes));
   bool user = origin == ItemOrigin::kUserReport;
   detail.event_type = type.value_or(user ? kEventCustom : kEventSys);
-  detail.sub_event_type =
-      sub_type.value_or(detail.event_type == kEventCustom ? kSubEventCustom : kSubEventOps);
+  detail.sub_event_type = sub_type ? *sub_type : default_sub_event_type(detail.event_type);
   EVENTEMU_ASSIGN(detail.dimensions, read_dimensions(reader));
   return core::ok_status();
 }
@@ -168,12 +164,10 @@ Status read_head(const JsonReader& reader, ItemOrigin origin, EventItem& item) {
 }
 
 Status check_window(const JsonReader& reader, int64_t time, int64_t now_ms) {
-  int64_t earliest = now_ms - kWindowBeforeMs;
-  int64_t latest = now_ms + kWindowAfterMs;
-  if (time < earliest || time > latest) {
+  if (!in_report_window(time, now_ms)) {
     return invalid(reader, "time",
-                   "must be within [now - 1h + 10s, now + 10min - 10s] = [" + std::to_string(earliest) + ", " +
-                       std::to_string(latest) + "]; got " + std::to_string(time) + ".");
+                   "must be within [now - 1h + 10s, now + 10min - 10s] = [" + std::to_string(now_ms - kWindowBeforeMs) +
+                       ", " + std::to_string(now_ms + kWindowAfterMs) + "]; got " + std::to_string(time) + ".");
   }
   return core::ok_status();
 }
@@ -257,6 +251,35 @@ bool is_event_source(std::string_view text) {
   auto dot = text.find('.');
   if (text.size() < 3 || text.size() > 32 || dot == std::string_view::npos) return false;
   return is_service_part(text.substr(0, dot)) && is_service_part(text.substr(dot + 1));
+}
+
+bool in_report_window(int64_t time, int64_t now_ms) {
+  return time >= now_ms - kWindowBeforeMs && time <= now_ms + kWindowAfterMs;
+}
+
+bool is_content(std::string_view text) { return text.size() <= 4096; }
+
+// The cloud's own events carry group_id "" (reference §1.3 example).
+bool is_group_id(std::string_view text, ItemOrigin origin) {
+  return text.size() == 24 || (origin == ItemOrigin::kSystemSeed && text.empty());
+}
+
+bool is_resource_id(std::string_view text) { return text.size() <= 128 && all_of(text, is_resource_id_char); }
+bool is_resource_name(std::string_view text) { return text.size() <= 128 && all_of(text, is_resource_name_char); }
+bool is_event_user(std::string_view text) { return text.size() <= 64 && all_of(text, is_event_user_char); }
+
+bool is_dimension_name(std::string_view text) {
+  return !text.empty() && text.size() <= 32 && is_letter(text.front()) && all_of(text, is_dimension_name_char);
+}
+bool is_dimension_value(std::string_view text) { return !text.empty() && text.size() <= 256; }
+
+bool is_event_state(std::string_view text) { return one_of(text, kStates); }
+bool is_event_level(std::string_view text) { return one_of(text, kLevels); }
+bool is_event_type(std::string_view text) { return one_of(text, kTypes); }
+bool is_sub_event_type(std::string_view text) { return one_of(text, kSubTypes); }
+
+std::string default_sub_event_type(std::string_view event_type) {
+  return event_type == kEventCustom ? kSubEventCustom : kSubEventOps;
 }
 
 Result<EventItem> validate_event_item(const Json& item, const std::string& path, ItemOrigin origin, int64_t now_ms,

@@ -33,9 +33,26 @@ inline constexpr int64_t kWindowAfterMs = 600'000 - 10'000;
 // Default ListEvents window when from/to are absent (Fidelity note).
 inline constexpr int64_t kDefaultListWindowMs = 24 * 3'600'000;
 
-// Character-class checks shared by body and query validation.
+// The value rules of an item, shared by validate_event_item, the query
+// validators and the CreateEvents decoder (create_body_decoder.h), so every
+// path admits the same values (reference/huawei.md §1.1).
 bool is_event_name(std::string_view text);
 bool is_event_source(std::string_view text);
+bool in_report_window(int64_t time, int64_t now_ms);
+bool is_content(std::string_view text);
+bool is_group_id(std::string_view text, ItemOrigin origin);
+bool is_resource_id(std::string_view text);
+bool is_resource_name(std::string_view text);
+bool is_event_user(std::string_view text);
+bool is_dimension_name(std::string_view text);
+bool is_dimension_value(std::string_view text);
+bool is_event_state(std::string_view text);
+bool is_event_level(std::string_view text);
+bool is_event_type(std::string_view text);  // EVENT.SYS included: a user report refuses it separately
+bool is_sub_event_type(std::string_view text);
+// sub_event_type when an item leaves it out.
+std::string default_sub_event_type(std::string_view event_type);
+inline constexpr int64_t kMaxDimensions = 4;
 
 // One item at JSON path `path` ("$[3]"); problems go through `map`.
 core::Result<EventItem> validate_event_item(const nlohmann::json& item, const std::string& path,

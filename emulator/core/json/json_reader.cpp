@@ -1,5 +1,7 @@
 #include "core/json/json_reader.h"
 
+#include "core/json/json_scanner.h"
+
 namespace eventemu::core {
 
 Result<Json> parse_json(std::string_view text, const ProblemMapper& map) {
@@ -13,160 +15,58 @@ Result<Json> parse_json(std::string_view text, const ProblemMapper& map) {
 
 namespace {
 
-class FastParser {
- public:
-  explicit FastParser(std::string_view text) : p_(text.data()), end_(text.data() + text.size()) {}
-
-  bool document(Json& out) {
-    if (!value(out, 0)) return false;
-    skip_space();
-    return p_ == end_;
-  }
-
- private:
-  static constexpr int kMaxDepth = 64;
-  const char* p_;
-  const char* end_;
-
-  void skip_space() {
-    while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
-  }
-
-  bool literal(std::string_view word) {
-    if (static_cast<size_t>(end_ - p_) < word.size() || std::string_view(p_, word.size()) != word) return false;
-    p_ += word.size();
-    return true;
-  }
-
-  // At the opening quote. ASCII only; \u escapes are left to nlohmann.
-  bool string(std::string& out) {
-    ++p_;
-    for (;;) {
-      const char* run = p_;
-      while (p_ < end_) {
-        auto c = static_cast<unsigned char>(*p_);
-        if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) break;
-        ++p_;
+// fast_parse_json's value builder over the scanner's subset of JSON.
+bool fast_value(JsonScanner& in, Json& out, int depth) {
+  switch (in.peek()) {
+    case '{': {
+      if (depth >= JsonScanner::kMaxDepth) return false;
+      out = Json::object();
+      auto& object = out.get_ref<Json::object_t&>();
+      return in.object([&](std::string_view key) {
+        Json member;
+        if (!fast_value(in, member, depth + 1)) return false;
+        object.insert_or_assign(std::string(key), std::move(member));  // the last duplicate wins, as in nlohmann
+        return true;
+      });
+    }
+    case '[': {
+      if (depth >= JsonScanner::kMaxDepth) return false;
+      out = Json::array();
+      auto& array = out.get_ref<Json::array_t&>();
+      return in.array([&] {
+        array.emplace_back();
+        return fast_value(in, array.back(), depth + 1);
+      });
+    }
+    case '"': {
+      std::string text;
+      if (!in.string(text)) return false;
+      out = Json(std::move(text));
+      return true;
+    }
+    case 't': out = Json(true); return in.literal("true");
+    case 'f': out = Json(false); return in.literal("false");
+    case 'n': out = Json(nullptr); return in.literal("null");
+    default: {
+      uint64_t magnitude = 0;
+      bool negative = false;
+      if (!in.integer(magnitude, negative)) return false;
+      if (negative) {
+        out = Json(-static_cast<int64_t>(magnitude));  // number_integer, like nlohmann (also for -0)
+      } else {
+        out = Json(magnitude);  // number_unsigned
       }
-      out.append(run, static_cast<size_t>(p_ - run));
-      if (p_ == end_) return false;
-      char c = *p_++;
-      if (c == '"') return true;
-      if (c != '\\' || p_ == end_) return false;  // control or non-ASCII byte
-      switch (*p_++) {
-        case '"': out.push_back('"'); break;
-        case '\\': out.push_back('\\'); break;
-        case '/': out.push_back('/'); break;
-        case 'b': out.push_back('\b'); break;
-        case 'f': out.push_back('\f'); break;
-        case 'n': out.push_back('\n'); break;
-        case 'r': out.push_back('\r'); break;
-        case 't': out.push_back('\t'); break;
-        default: return false;  // \u and invalid escapes
-      }
+      return true;
     }
   }
-
-  // Integers only (no fraction, no exponent), at most 18 digits, so they fit
-  // int64 and uint64 without overflow checks.
-  bool number(Json& out) {
-    bool negative = *p_ == '-';
-    if (negative) ++p_;
-    const char* digits = p_;
-    uint64_t value = 0;
-    while (p_ < end_ && *p_ >= '0' && *p_ <= '9') value = value * 10 + static_cast<uint64_t>(*p_++ - '0');
-    size_t count = static_cast<size_t>(p_ - digits);
-    if (count == 0 || count > 18 || (count > 1 && *digits == '0')) return false;
-    if (p_ < end_ && (*p_ == '.' || *p_ == 'e' || *p_ == 'E')) return false;
-    if (negative) {
-      out = Json(-static_cast<int64_t>(value));  // number_integer, like nlohmann (also for -0)
-    } else {
-      out = Json(value);  // number_unsigned
-    }
-    return true;
-  }
-
-  bool value(Json& out, int depth) {
-    skip_space();
-    if (p_ == end_) return false;
-    switch (*p_) {
-      case '{': {
-        if (depth >= kMaxDepth) return false;
-        ++p_;
-        out = Json::object();
-        auto& object = out.get_ref<Json::object_t&>();
-        skip_space();
-        if (p_ < end_ && *p_ == '}') {
-          ++p_;
-          return true;
-        }
-        std::string key;
-        for (;;) {
-          skip_space();
-          if (p_ == end_ || *p_ != '"') return false;
-          key.clear();
-          if (!string(key)) return false;
-          skip_space();
-          if (p_ == end_ || *p_ != ':') return false;
-          ++p_;
-          Json member;
-          if (!value(member, depth + 1)) return false;
-          object[key] = std::move(member);  // the last duplicate wins, as in nlohmann
-          skip_space();
-          if (p_ == end_) return false;
-          char c = *p_++;
-          if (c == '}') return true;
-          if (c != ',') return false;
-        }
-      }
-      case '[': {
-        if (depth >= kMaxDepth) return false;
-        ++p_;
-        out = Json::array();
-        auto& array = out.get_ref<Json::array_t&>();
-        skip_space();
-        if (p_ < end_ && *p_ == ']') {
-          ++p_;
-          return true;
-        }
-        for (;;) {
-          array.emplace_back();
-          if (!value(array.back(), depth + 1)) return false;
-          skip_space();
-          if (p_ == end_) return false;
-          char c = *p_++;
-          if (c == ']') return true;
-          if (c != ',') return false;
-        }
-      }
-      case '"': {
-        std::string text;
-        if (!string(text)) return false;
-        out = Json(std::move(text));
-        return true;
-      }
-      case 't':
-        if (!literal("true")) return false;
-        out = Json(true);
-        return true;
-      case 'f':
-        if (!literal("false")) return false;
-        out = Json(false);
-        return true;
-      case 'n':
-        if (!literal("null")) return false;
-        out = Json(nullptr);
-        return true;
-      default:
-        if (*p_ == '-' || (*p_ >= '0' && *p_ <= '9')) return number(out);
-        return false;
-    }
-  }
-};
+}
 
 }  // namespace
 
-bool fast_parse_json(std::string_view text, Json& out) { return FastParser(text).document(out); }
+bool fast_parse_json(std::string_view text, Json& out) {
+  JsonScanner in(text);
+  return fast_value(in, out, 0) && in.at_end();
+}
 
 std::optional<Json> try_parse_json(std::string_view text, std::string* error) {
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {

@@ -34,15 +34,16 @@ Result<Json> parse_json(std::string_view text, const ProblemMapper& map);
 std::optional<Json> try_parse_json(std::string_view text, std::string* error);
 
 // The fast path under both parsers above: a single-pass reader for the common
-// subset of JSON (ASCII strings with the simple escapes, integers up to 18
-// digits, true/false/null, nesting up to 64). It builds exactly the value
+// subset of JSON that JsonScanner reads (json_scanner.h: strings of valid
+// UTF-8 with the simple escapes and unescaped keys, integers up to 18 digits,
+// true/false/null, nesting up to 64). It builds exactly the value
 // nlohmann::json::parse would (positive integers as number_unsigned, negative
 // as number_integer, the last of duplicate keys wins). On anything outside
-// the subset -- \u escapes, non-ASCII bytes, fractions, exponents, long
-// numbers, and every malformed input -- it returns false and `out` is
-// unspecified; the callers then run nlohmann's parser, so error messages and
-// edge cases stay nlohmann's. About 4x fewer instructions than nlohmann's
-// lexer, which pushes every character into two buffers.
+// the subset -- \u escapes, fractions, exponents, long numbers, and every
+// malformed input -- it returns false and `out` is unspecified; the callers
+// then run nlohmann's parser, so error messages and edge cases stay
+// nlohmann's. About 4x fewer instructions than nlohmann's lexer, which pushes
+// every character into two buffers.
 bool fast_parse_json(std::string_view text, Json& out);
 
 // "string", "integer", "number", "boolean", "object", "array", "null".

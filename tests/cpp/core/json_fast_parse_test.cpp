@@ -62,13 +62,18 @@ TEST_CASE("fast json: the common subset is accepted and typed as nlohmann types 
                        R"({"k":1,"k":2})", R"("esc \" \\ \/ \b \f \n \r \t end")", "\t\r\n[ 1 , 2 ]\n",
                        R"([{"event_name":"a","time":1700000000000,"detail":{"event_type":"EVENT.SYS",)"
                        R"("dimensions":[{"name":"n","value":"v"}]}}])",
-                       "\"\x7f\"");
+                       "\"\x7f\"", "\"caf\xc3\xa9\"", "\"\xe2\x82\xac \xf0\x9f\x98\x80 \xef\xbf\xbf \xf4\x8f\xbf\xbf\"",
+                       "{\"k\":\"\xe4\xb8\xad\xe6\x96\x87\"}");
   CHECK(check_against_nlohmann(text));
 }
 
 TEST_CASE("fast json: outside the subset it declines and nlohmann decides", "[core][json]") {
   auto text = GENERATE(as<std::string>{}, "1.5", "1e3", "-1E3", "1234567890123456789", "18446744073709551616",
-                       "-9223372036854775809", R"("\u00e9")", "\"caf\xc3\xa9\"", "\xef\xbb\xbf{}", "\"a\x01\"",
+                       "-9223372036854775809", R"("\u00e9")", "\xef\xbb\xbf{}",
+                       // ill-formed UTF-8: overlong, surrogate, above U+10FFFF, truncated, lone continuation
+                       "\"\xc0\xaf\"", "\"\xe0\x80\xaf\"", "\"\xed\xa0\x80\"", "\"\xf4\x90\x80\x80\"",
+                       "\"\xf5\x80\x80\x80\"", "\"\xe2\x82\"", "\"\x80\"", "\"\xc3\"",
+                       "{\"\xc3\xa9\":1}", R"({"k\n":1})", "\"a\x01\"",
                        "01", "-", "--1", "+1", "[1,]", "{\"a\":1,}", "{\"a\" 1}", "{1:2}", "[1 2]", "{\"a\":1}}",
                        "nul", "tru", "\"open", "\"bad \\x escape\"", "[", "{", "}", "]", "'a'", "NaN",
                        std::string(100, '[') + std::string(100, ']'));

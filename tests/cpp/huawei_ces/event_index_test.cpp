@@ -13,6 +13,9 @@ using eventemu::huawei_ces::DetailQuery;
 using eventemu::huawei_ces::EventIndex;
 using eventemu::huawei_ces::EventItem;
 using eventemu::huawei_ces::InsertPlan;
+using eventemu::huawei_ces::PendingRows;
+using eventemu::huawei_ces::PreparedItem;
+using eventemu::huawei_ces::prepare_items;
 using eventemu::huawei_ces::SummaryQuery;
 
 namespace {
@@ -37,10 +40,12 @@ struct Ids {
   std::string operator()() { return "gen" + std::to_string(next++); }
 };
 
-// Plans and applies one request, as the in-memory EventStore does.
+// Prepares, plans and applies one request, as the in-memory EventStore does.
 std::vector<std::string> store(EventIndex& index, const std::vector<EventItem>& items, Ids& ids,
                                const std::string& project = "p") {
-  InsertPlan plan = index.plan(project, items, std::ref(ids), {});
+  std::vector<PreparedItem> prepared = prepare_items(items);
+  PendingRows pending(prepared.size());
+  InsertPlan plan = index.plan(project, prepared, std::ref(ids), pending);
   index.apply(plan);
   std::vector<std::string> out;
   for (const auto& outcome : plan.outcomes) out.push_back(outcome.event_id);
@@ -200,13 +205,14 @@ TEST_CASE("huawei_ces index: summary orders equal latest times by name, then eve
   CHECK(page.total == 5);
 }
 
-TEST_CASE("huawei_ces index: a plan that throws changes nothing", "[huawei_ces][index]") {
+TEST_CASE("huawei_ces index: an item without a store code is refused before anything changes",
+          "[huawei_ces][index]") {
   EventIndex index;
   Ids ids;
   store(index, {event("a", 1)}, ids);
   auto bad = event("a", 2);
   bad.detail.event_level = "Catastrophic";  // no store code (validation never admits it)
-  CHECK_THROWS_WITH(index.plan("p", {event("a", 3), bad}, std::ref(ids), {}),
+  CHECK_THROWS_WITH(store(index, {event("a", 3), bad}, ids),
                     Catch::Contains("event_level 'Catastrophic' has no stored code"));
   CHECK(index.count() == 1);
   CHECK(index.list_detail("p", detail("a")).total == 1);
@@ -218,15 +224,36 @@ TEST_CASE("huawei_ces index: plans of one write group see each other's rows", "[
   std::vector<EventItem> first_items{event("a", 1)};
   std::vector<EventItem> second_items{event("a", 1), event("b", 2, "ev-b")};
   std::vector<EventItem> third_items{event("c", 3, "ev-b")};
+  auto first = prepare_items(first_items);
+  auto second = prepare_items(second_items);
+  auto third = prepare_items(third_items);
+  PendingRows pending(4);
   std::vector<InsertPlan> group;
-  group.push_back(index.plan("p", first_items, std::ref(ids), group));
-  group.push_back(index.plan("p", second_items, std::ref(ids), group));
-  group.push_back(index.plan("p", third_items, std::ref(ids), group));
+  group.push_back(index.plan("p", first, std::ref(ids), pending));
+  group.push_back(index.plan("p", second, std::ref(ids), pending));
+  group.push_back(index.plan("p", third, std::ref(ids), pending));
   CHECK(group[1].outcomes[0].event_id == group[0].outcomes[0].event_id);
   CHECK(group[1].rows.size() == 1);
   CHECK(group[2].rows.empty());  // ev-b is taken by the second plan
   for (const auto& plan : group) index.apply(plan);
   CHECK(index.count() == 2);
+}
+
+TEST_CASE("huawei_ces index: a write group's pending rows belong to their project", "[huawei_ces][index]") {
+  EventIndex index;
+  Ids ids;
+  std::vector<EventItem> items{event("a", 1), event("b", 2, "ev-b")};
+  auto first = prepare_items(items);
+  auto second = prepare_items(items);
+  PendingRows pending(4);
+  std::vector<InsertPlan> group;
+  group.push_back(index.plan("p1", first, std::ref(ids), pending));
+  group.push_back(index.plan("p2", second, std::ref(ids), pending));
+  CHECK(group[0].rows.size() == 2);
+  CHECK(group[1].rows.size() == 2);  // the same event and the same seeded id, but another project
+  CHECK(group[1].outcomes[0].event_id != group[0].outcomes[0].event_id);
+  for (const auto& plan : group) index.apply(plan);
+  CHECK(index.count() == 4);
 }
 
 TEST_CASE("huawei_ces index: reset drops one project or all", "[huawei_ces][index]") {
