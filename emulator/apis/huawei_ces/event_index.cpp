@@ -17,7 +17,27 @@ struct EventIndex::Project {
   SymbolTable symbols;
   EventGroups groups;
   RowTable same_events;
-  RowTable ids;
+  // By event_id hash, built the first time a seeded event_id must be looked
+  // up: CreateEvents generates fresh ids and never needs it, and keeping it
+  // for every event cost a slot and a rehash of its blob on every growth
+  // (~10% of the writer's time in a 100-event batch; RESULTS.md, session 5).
+  // A cache, so plan() (const) may build it.
+  mutable RowTable ids;
+  mutable bool ids_built = false;
+
+  const RowTable& ids_table() const {
+    if (!ids_built) {
+      RowTable table;
+      std::vector<uint64_t> keys;
+      keys.reserve(records.size());
+      for (size_t row = 0; row < records.size(); ++row) keys.push_back(event_id_hash(blob_event_id(records[row].blob)));
+      table.reserve(keys, [&](uint32_t row) { return keys[row]; });
+      for (size_t row = 0; row < records.size(); ++row) table.insert(static_cast<uint32_t>(row), keys[row]);
+      ids = std::move(table);
+      ids_built = true;
+    }
+    return ids;
+  }
 };
 
 namespace {
@@ -178,7 +198,7 @@ InsertPlan EventIndex::plan(const std::string& project_id, const std::vector<Pre
       // layout's INSERT OR IGNORE on its unique (project, event_id) index).
       const std::string& id = *item.event_id;
       uint64_t id_hash = event_id_hash(id);
-      bool taken = project && project->ids.find(id_hash, [&](uint32_t row) {
+      bool taken = project && project->ids_table().find(id_hash, [&](uint32_t row) {
         return blob_event_id(project->records[row].blob) == id;
       });
       if (!taken) {
@@ -248,7 +268,9 @@ void EventIndex::apply(const InsertPlan& plan) {
     id_keys.push_back(plan.rows[i].id_hash);
   }
   project.same_events.reserve(same_keys, [&](uint32_t row) { return static_cast<uint64_t>(records[row].same_hash); });
-  project.ids.reserve(id_keys, [&](uint32_t row) { return event_id_hash(blob_event_id(records[row].blob)); });
+  if (project.ids_built) {
+    project.ids.reserve(id_keys, [&](uint32_t row) { return event_id_hash(blob_event_id(records[row].blob)); });
+  }
   EventGroups& groups = project.groups;
   std::vector<uint64_t> new_groups;
   for (const auto& [key, write] : group_writes) {
@@ -270,7 +292,7 @@ void EventIndex::apply(const InsertPlan& plan) {
     records.push_back(std::move(fresh[i]));
     const Record& record = records.back();
     project.same_events.insert(row, static_cast<uint64_t>(record.same_hash));
-    project.ids.insert(row, plan.rows[i].id_hash);
+    if (project.ids_built) project.ids.insert(row, plan.rows[i].id_hash);
     groups.rows[group_writes.find(group_key(record.event_name, record.event_type))->second.group].push_back(row);
   }
   RowOrder order{&records};

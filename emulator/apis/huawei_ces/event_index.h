@@ -10,8 +10,9 @@
 //                group backwards (newest first), ListEvents takes each group's
 //                count and latest row in a time window by binary search.
 //   same_events  RowTable by same_event_hash: the same-event rule (same_event.h).
-//   ids          RowTable by event_id: a seeded event_id already stored is not
-//                stored again (the rule of the SQLite layout's unique index).
+//   ids          RowTable by event_id, built the first time a seed carries its
+//                own id: a seeded event_id already stored is not stored
+//                again (the rule of the SQLite layout's unique index).
 //
 // Writes come in two steps so a write group can be checked before anything
 // changes: plan() applies the same-event rule and takes ids without changing

@@ -256,6 +256,23 @@ TEST_CASE("huawei_ces index: a write group's pending rows belong to their projec
   CHECK(index.count() == 4);
 }
 
+TEST_CASE("huawei_ces index: the id table built on the first seeded id knows every earlier event",
+          "[huawei_ces][index]") {
+  EventIndex index;
+  Ids ids;
+  std::vector<EventItem> generated;
+  for (int i = 0; i < 300; ++i) generated.push_back(event("a", i));
+  auto first_ids = store(index, generated, ids);  // no seeded id yet: no id table
+  auto taken = event("b", 1000, first_ids[123]);  // a seed reusing a generated id
+  auto fresh = event("b", 1001, "seeded-1");
+  CHECK(store(index, {taken, fresh}, ids) == std::vector<std::string>{first_ids[123], "seeded-1"});
+  CHECK(index.count() == 301);
+  auto again = event("c", 1002, "seeded-1");  // the table is kept up to date after it was built
+  auto later = event("c", 1003, first_ids[299]);
+  store(index, {again, later}, ids);
+  CHECK(index.count() == 301);
+}
+
 TEST_CASE("huawei_ces index: reset drops one project or all", "[huawei_ces][index]") {
   EventIndex index;
   Ids ids;
