@@ -54,7 +54,7 @@ struct RowOrder {
 };
 
 // [first, last) of a group's rows with from <= time <= to.
-std::pair<size_t, size_t> time_window(const ChunkedVector<Record>& records, const std::vector<uint32_t>& rows,
+std::pair<size_t, size_t> time_window(const ChunkedVector<Record>& records, const GroupRows& rows,
                                       int64_t from, int64_t to) {
   auto lower = std::partition_point(rows.begin(), rows.end(), [&](uint32_t row) { return records[row].time < from; });
   auto upper = std::partition_point(lower, rows.end(), [&](uint32_t row) { return records[row].time <= to; });
@@ -142,14 +142,6 @@ std::string aggregate_key(const std::string& project_id, const DetailQuery& quer
 }
 
 constexpr size_t kAggregateCacheEntries = 256;
-
-// reserve() to the exact size would reallocate on every insert (O(n) each):
-// grow geometrically, as push_back would.
-template <typename T>
-void reserve_more(std::vector<T>& values, size_t more) {
-  size_t needed = values.size() + more;
-  if (needed > values.capacity()) values.reserve(std::max(needed, values.capacity() * 2));
-}
 
 }  // namespace
 
@@ -280,7 +272,7 @@ void EventIndex::apply(const InsertPlan& plan) {
   for (auto& [key, write] : group_writes) {
     auto group = groups.find(key);
     write.group = group ? *group : groups.add(key);
-    reserve_more(groups.rows[write.group], write.added);
+    groups.rows[write.group].reserve_more(write.added);
     write.old_size = groups.rows[write.group].size();
   }
 
@@ -297,7 +289,7 @@ void EventIndex::apply(const InsertPlan& plan) {
   }
   RowOrder order{&records};
   for (const auto& [key, write] : group_writes) {
-    std::vector<uint32_t>& rows = groups.rows[write.group];
+    GroupRows& rows = groups.rows[write.group];
     auto middle = rows.begin() + static_cast<std::ptrdiff_t>(write.old_size);
     // Usually one new row, newer than every stored one: nothing to move.
     std::sort(middle, rows.end(), order);
@@ -319,7 +311,7 @@ DetailPage EventIndex::list_detail(const std::string& project_id, const DetailQu
   DetailFilter filter(query, project->symbols);
   if (filter.impossible) return page;
   const ChunkedVector<Record>& records = project->records;
-  const std::vector<uint32_t>& rows = project->groups.rows[*group];
+  const GroupRows& rows = project->groups.rows[*group];
   auto [lower, upper] = time_window(records, rows, query.from.value_or(std::numeric_limits<int64_t>::min()),
                                     query.to.value_or(std::numeric_limits<int64_t>::max()));
 
@@ -385,7 +377,7 @@ SummaryPage EventIndex::list_summary(const std::string& project_id, const Summar
   std::vector<Found> found;
   for (size_t group = 0; group < project->groups.keys.size(); ++group) {
     uint64_t key = project->groups.keys[group];
-    const std::vector<uint32_t>& rows = project->groups.rows[group];
+    const GroupRows& rows = project->groups.rows[group];
     if (name && group_name(key) != *name) continue;
     if (type && group_type(key) != *type) continue;
     auto [lower, upper] = time_window(records, rows, query.from, query.to);
