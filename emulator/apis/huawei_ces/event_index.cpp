@@ -13,7 +13,9 @@ namespace eventemu::huawei_ces {
 
 struct EventIndex::Project {
   ChunkedVector<Record> records;
-  ByteArena blobs;  // every record's blob
+  // Every record's blob: in a request's block (prepared_item.h), or in the arena.
+  ChunkedVector<std::unique_ptr<char[]>> blocks;
+  ByteArena blobs;
   SymbolTable symbols;
   EventGroups groups;
   RowTable same_events;
@@ -153,10 +155,11 @@ const EventIndex::Project* EventIndex::find_project(const std::string& project_i
   return found == projects_.end() ? nullptr : found->second.get();
 }
 
-InsertPlan EventIndex::plan(const std::string& project_id, const std::vector<PreparedItem>& items,
+InsertPlan EventIndex::plan(const std::string& project_id, PreparedBatch& batch,
                             const std::function<std::string()>& new_id, PendingRows& pending) const {
   const Project* project = find_project(project_id);
-  InsertPlan plan{project_id, {}, {}};
+  const std::vector<PreparedItem>& items = batch.items;
+  InsertPlan plan{project_id, {}, {}, &batch};
   plan.outcomes.reserve(items.size());
   plan.rows.reserve(items.size());  // `pending` points at the rows
   auto add_row = [&](const PreparedItem& prepared, std::string id, uint64_t id_hash) {
@@ -228,9 +231,14 @@ void EventIndex::apply(const InsertPlan& plan) {
     size_t old_size = 0;  // where the group's new rows start
   };
   std::unordered_map<uint64_t, GroupWrite> group_writes;
-  size_t blob_bytes = 0;
-  for (const PlannedRow& row : plan.rows) blob_bytes += blob_size(row.event_id, row.prepared->blob_tail);
-  project.blobs.reserve(blob_bytes);
+  // A blob is stored where the request's thread wrote it (prepared_item.h),
+  // unless the id made for it does not fit the room left for it.
+  size_t arena_bytes = 0;
+  for (const PlannedRow& row : plan.rows) {
+    if (row.event_id.size() != row.prepared->id_size) arena_bytes += blob_size(row.event_id, row.prepared->tail());
+  }
+  project.blobs.reserve(arena_bytes);
+  bool adopt_block = false;
   for (size_t i = 0; i < added; ++i) {
     const PlannedRow& row = plan.rows[i];
     const PreparedItem& prepared = *row.prepared;
@@ -238,9 +246,15 @@ void EventIndex::apply(const InsertPlan& plan) {
     Record& record = fresh[i];
     record.time = item.time;
     record.same_hash = prepared.hash;
-    char* blob = project.blobs.allocate(blob_size(row.event_id, prepared.blob_tail));
-    write_blob(blob, row.event_id, prepared.blob_tail);
-    record.blob = blob;
+    if (row.event_id.size() == prepared.id_size) {
+      std::copy(row.event_id.begin(), row.event_id.end(), prepared.id);
+      record.blob = prepared.blob;
+      adopt_block = true;
+    } else {
+      char* blob = project.blobs.allocate(blob_size(row.event_id, prepared.tail()));
+      write_blob(blob, row.event_id, prepared.tail());
+      record.blob = blob;
+    }
     record.event_name = project.symbols.intern(item.event_name, prepared.name_key);
     record.event_source = project.symbols.intern(item.event_source, prepared.source_key);
     record.event_user = item.detail.event_user ? project.symbols.intern(*item.detail.event_user, prepared.user_key) : 0;
@@ -251,6 +265,7 @@ void EventIndex::apply(const InsertPlan& plan) {
     ++group_writes[group_key(record.event_name, record.event_type)].added;
   }
   records.reserve_more(added);
+  if (adopt_block) project.blocks.reserve_more(1);
   std::vector<uint64_t> same_keys;
   std::vector<uint64_t> id_keys;
   same_keys.reserve(added);
@@ -278,6 +293,7 @@ void EventIndex::apply(const InsertPlan& plan) {
 
   // No allocation from here on.
   ++generation_;
+  if (adopt_block) project.blocks.push_back(std::move(plan.batch->block));
   auto first = static_cast<uint32_t>(records.size());
   for (size_t i = 0; i < added; ++i) {
     auto row = static_cast<uint32_t>(first + i);

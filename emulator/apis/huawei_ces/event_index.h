@@ -51,6 +51,7 @@ struct InsertPlan {
   std::string project_id;
   std::vector<PlannedRow> rows;         // to store, in order
   std::vector<InsertOutcome> outcomes;  // one per item, in order
+  PreparedBatch* batch = nullptr;       // the rows' blobs: apply() adopts its block
 };
 
 class EventIndex {
@@ -66,8 +67,8 @@ class EventIndex {
   // its outcome carries the original id. `new_id` is called once per new row
   // without an event_id of its own. Changes nothing in the index; adds the
   // plan's rows to `pending`.
-  InsertPlan plan(const std::string& project_id, const std::vector<PreparedItem>& items,
-                  const std::function<std::string()>& new_id, PendingRows& pending) const;
+  InsertPlan plan(const std::string& project_id, PreparedBatch& batch, const std::function<std::string()>& new_id,
+                  PendingRows& pending) const;
   // Stores the plan's rows: all, or none if an allocation fails.
   void apply(const InsertPlan& plan);
 

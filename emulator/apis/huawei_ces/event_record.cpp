@@ -7,20 +7,7 @@
 namespace eventemu::huawei_ces {
 namespace {
 
-void append_text(std::string& out, std::string_view text) {
-  codes::append_varint(out, text.size() + 1);
-  out.append(text);
-}
-
-void append_optional(std::string& out, const std::optional<std::string>& text) {
-  if (text) {
-    append_text(out, *text);
-  } else {
-    out.push_back('\0');
-  }
-}
-
-// Blobs are written only by record_blob, so a short read is a bug: the size
+// Blobs are written only by write_blob*, so a short read is a bug: the size
 // bound below only keeps a bug from reading past the allocation's own claim.
 constexpr size_t kUnbounded = static_cast<size_t>(-1) / 2;
 
@@ -67,21 +54,6 @@ std::optional<uint32_t> SymbolTable::find(std::string_view text, uint64_t key) c
   return id;
 }
 
-std::string blob_tail(const EventDetail& detail) {
-  std::string dimensions = codes::encode_dimensions(detail.dimensions);
-  std::string tail;
-  auto optional_size = [](const std::optional<std::string>& text) { return text ? text->size() + 10 : 1; };
-  tail.reserve(optional_size(detail.resource_id) + optional_size(detail.resource_name) +
-               optional_size(detail.content) + optional_size(detail.group_id) + dimensions.size() + 10);
-  append_optional(tail, detail.resource_id);
-  append_optional(tail, detail.resource_name);
-  append_optional(tail, detail.content);
-  append_optional(tail, detail.group_id);
-  codes::append_varint(tail, dimensions.size());
-  tail.append(dimensions);
-  return tail;
-}
-
 namespace {
 
 size_t varint_size(uint64_t value) {
@@ -93,18 +65,88 @@ size_t varint_size(uint64_t value) {
   return size;
 }
 
+// The blob's fields go through a sink twice: once to count, once to write.
+struct CountBytes {
+  size_t bytes = 0;
+  void varint(size_t value) { bytes += varint_size(value); }
+  void text(std::string_view text) { bytes += text.size(); }
+};
+
+struct WriteBytes {
+  char* out;
+  void varint(size_t value) {
+    while (value >= 0x80) {
+      *out++ = static_cast<char>((value & 0x7F) | 0x80);
+      value >>= 7;
+    }
+    *out++ = static_cast<char>(value);
+  }
+  void text(std::string_view text) { out = std::copy(text.begin(), text.end(), out); }
+};
+
+template <typename Sink>
+void emit_optional(Sink& sink, const std::optional<std::string>& text) {
+  if (text) {
+    sink.varint(text->size() + 1);
+    sink.text(*text);
+  } else {
+    sink.varint(0);
+  }
+}
+
+// Every field after event_id; the dimensions as store_codes.h encodes them.
+template <typename Sink>
+void emit_tail(Sink& sink, const EventDetail& detail) {
+  emit_optional(sink, detail.resource_id);
+  emit_optional(sink, detail.resource_name);
+  emit_optional(sink, detail.content);
+  emit_optional(sink, detail.group_id);
+  CountBytes dimensions;
+  for (const Dimension& dimension : detail.dimensions) {
+    dimensions.varint(dimension.name.size());
+    dimensions.text(dimension.name);
+    dimensions.varint(dimension.value.size());
+    dimensions.text(dimension.value);
+  }
+  sink.varint(dimensions.bytes);
+  for (const Dimension& dimension : detail.dimensions) {
+    sink.varint(dimension.name.size());
+    sink.text(dimension.name);
+    sink.varint(dimension.value.size());
+    sink.text(dimension.value);
+  }
+}
+
 }  // namespace
+
+size_t blob_size(size_t id_size, const EventDetail& detail) {
+  CountBytes count;
+  count.varint(id_size + 1);
+  count.bytes += id_size;
+  emit_tail(count, detail);
+  return count.bytes;
+}
+
+char* write_blob_with_room(char* out, size_t id_size, const EventDetail& detail) {
+  WriteBytes write{out};
+  write.varint(id_size + 1);
+  char* id = write.out;
+  write.out += id_size;
+  emit_tail(write, detail);
+  return id;
+}
+
+size_t blob_id_offset(size_t id_size) { return varint_size(id_size + 1); }
 
 size_t blob_size(std::string_view event_id, std::string_view tail) {
   return varint_size(event_id.size() + 1) + event_id.size() + tail.size();
 }
 
 void write_blob(char* out, std::string_view event_id, std::string_view tail) {
-  std::string head;  // at most 10 bytes: in the small-string buffer, no allocation
-  codes::append_varint(head, event_id.size() + 1);
-  out = std::copy(head.begin(), head.end(), out);
-  out = std::copy(event_id.begin(), event_id.end(), out);
-  std::copy(tail.begin(), tail.end(), out);
+  WriteBytes write{out};
+  write.varint(event_id.size() + 1);
+  write.text(event_id);
+  write.text(tail);
 }
 
 BlobFields read_blob(const char* blob) {

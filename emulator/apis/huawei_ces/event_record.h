@@ -80,12 +80,17 @@ struct Record {
 
 // The blob of an item: each text as [varint size + 1][bytes], 0 for an absent
 // optional; event_id first (it breaks time ties in every sort), dimensions
-// last as [varint size][store_codes.h blob]. Built in two parts: the tail
-// (every field after event_id) before the store's lock, then the whole blob
-// in place under it.
-std::string blob_tail(const EventDetail& detail);
+// last as [varint size][store_codes.h blob]. A request's thread writes its
+// items' blobs before the store's lock (prepared_item.h), leaving room for an
+// id that the writer fills in under it.
+size_t blob_size(size_t id_size, const EventDetail& detail);
+// Writes blob_size(id_size, detail) bytes at `out`, all but the id's; returns
+// where the id's id_size bytes go.
+char* write_blob_with_room(char* out, size_t id_size, const EventDetail& detail);
+// Where the id starts in a blob whose id has id_size bytes.
+size_t blob_id_offset(size_t id_size);
+// A blob from an id and the bytes after another blob's id (`tail`).
 size_t blob_size(std::string_view event_id, std::string_view tail);
-// Writes blob_size(event_id, tail) bytes at `out`.
 void write_blob(char* out, std::string_view event_id, std::string_view tail);
 
 // The blob's fields, read in place (views into the blob).

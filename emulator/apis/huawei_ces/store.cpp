@@ -21,16 +21,17 @@ EventStore::EventStore(core::Database& database) {
 void EventStore::load_file() {
   std::lock_guard lock(index_mutex_);
   file_->load(kLoadBatch, [this](const std::string& project_id, const std::vector<EventFile::LoadedEvent>& events) {
-    std::vector<PreparedItem> prepared;
-    prepared.reserve(events.size());
-    for (const EventFile::LoadedEvent& loaded : events) {
-      prepared.push_back(prepare_item(loaded.event.item, loaded.codes, loaded.hash));
+    std::vector<PrepareInput> inputs(events.size());
+    for (size_t i = 0; i < events.size(); ++i) {
+      const EventFile::LoadedEvent& loaded = events[i];
+      inputs[i] = {&loaded.event.item, loaded.event.event_id, &loaded.codes, loaded.hash};
     }
-    InsertPlan plan{project_id, {}, {}};
+    PreparedBatch batch = prepare_batch(inputs);
+    InsertPlan plan{project_id, {}, {}, &batch};
     plan.rows.reserve(events.size());
     for (size_t i = 0; i < events.size(); ++i) {
       const std::string& event_id = events[i].event.event_id;
-      plan.rows.push_back({&prepared[i], event_id, event_id_hash(event_id)});
+      plan.rows.push_back({&batch.items[i], event_id, event_id_hash(event_id)});
     }
     index_.apply(plan);
   });
@@ -39,7 +40,7 @@ void EventStore::load_file() {
 std::vector<InsertOutcome> EventStore::insert(const std::string& project_id, const std::vector<EventItem>& items,
                                               const std::function<std::string()>& new_id) {
   // Before the lock: hashing and encoding run on every core (prepared_item.h).
-  std::vector<PreparedItem> prepared = prepare_items(items);
+  PreparedBatch prepared = prepare_items(items);
   PendingInsert request{&project_id, &prepared, &new_id};
   std::unique_lock queue_lock(queue_mutex_);
   queue_.push_back(&request);
@@ -76,10 +77,10 @@ void EventStore::write_group(const std::vector<PendingInsert*>& group) {
     std::vector<InsertPlan> plans;
     plans.reserve(group.size());
     size_t items = 0;
-    for (PendingInsert* request : group) items += request->items->size();
+    for (PendingInsert* request : group) items += request->batch->items.size();
     PendingRows pending(items);
     for (PendingInsert* request : group) {
-      plans.push_back(index_.plan(*request->project_id, *request->items, *request->new_id, pending));
+      plans.push_back(index_.plan(*request->project_id, *request->batch, *request->new_id, pending));
     }
     if (file_) file_->write(plans);
     for (size_t i = 0; i < group.size(); ++i) {
@@ -98,8 +99,8 @@ void EventStore::write_group(const std::vector<PendingInsert*>& group) {
   for (PendingInsert* request : group) {
     try {
       std::vector<InsertPlan> plans;
-      PendingRows pending(request->items->size());
-      plans.push_back(index_.plan(*request->project_id, *request->items, *request->new_id, pending));
+      PendingRows pending(request->batch->items.size());
+      plans.push_back(index_.plan(*request->project_id, *request->batch, *request->new_id, pending));
       if (file_) file_->write(plans);
       index_.apply(plans.front());
       request->outcomes = std::move(plans.front().outcomes);

@@ -78,7 +78,7 @@ class EventStore {
  private:
   struct PendingInsert {
     const std::string* project_id;
-    const std::vector<PreparedItem>* items;
+    PreparedBatch* batch;
     const std::function<std::string()>* new_id;
     std::vector<InsertOutcome> outcomes{};
     std::exception_ptr error{};

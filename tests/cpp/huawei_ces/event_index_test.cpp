@@ -14,7 +14,7 @@ using eventemu::huawei_ces::EventIndex;
 using eventemu::huawei_ces::EventItem;
 using eventemu::huawei_ces::InsertPlan;
 using eventemu::huawei_ces::PendingRows;
-using eventemu::huawei_ces::PreparedItem;
+using eventemu::huawei_ces::PreparedBatch;
 using eventemu::huawei_ces::prepare_items;
 using eventemu::huawei_ces::SummaryQuery;
 
@@ -43,8 +43,8 @@ struct Ids {
 // Prepares, plans and applies one request, as the in-memory EventStore does.
 std::vector<std::string> store(EventIndex& index, const std::vector<EventItem>& items, Ids& ids,
                                const std::string& project = "p") {
-  std::vector<PreparedItem> prepared = prepare_items(items);
-  PendingRows pending(prepared.size());
+  PreparedBatch prepared = prepare_items(items);
+  PendingRows pending(prepared.items.size());
   InsertPlan plan = index.plan(project, prepared, std::ref(ids), pending);
   index.apply(plan);
   std::vector<std::string> out;
@@ -271,6 +271,58 @@ TEST_CASE("huawei_ces index: the id table built on the first seeded id knows eve
   auto later = event("c", 1003, first_ids[299]);
   store(index, {again, later}, ids);
   CHECK(index.count() == 301);
+}
+
+TEST_CASE("huawei_ces index: a blob keeps every field whether its id fits the room left for it or not",
+          "[huawei_ces][index]") {
+  // Ids of kGeneratedIdSize characters are written into the request's own
+  // block; any other size is copied into the project's arena.
+  struct MixedIds {
+    int next = 0;
+    std::string operator()() {
+      std::string number = std::to_string(next++);
+      if (next % 2) return "gen" + number;  // short: the arena
+      return "ev" + std::string(eventemu::huawei_ces::kGeneratedIdSize - 2 - number.size(), '0') + number;
+    }
+  } ids;
+  std::vector<EventItem> items;
+  for (int i = 0; i < 6; ++i) {
+    EventItem item = event("a", 100 + i);
+    item.detail.content = "content " + std::to_string(i);
+    item.detail.group_id = "rg15221211424985Wm6YA2o2";
+    item.detail.resource_name = "ecs@" + std::to_string(i);
+    item.detail.dimensions = {{"instance_id", "i-" + std::to_string(i)}, {"zone", std::string(200, 'z')}};
+    items.push_back(item);
+  }
+  items.push_back(event("a", 200, "own-id"));
+  EventIndex index;
+  std::vector<EventItem> first(items.begin(), items.begin() + 3);
+  std::vector<EventItem> second(items.begin() + 3, items.end());
+  auto first_ids = [&] {
+    auto plan_items = prepare_items(first);
+    PendingRows pending(plan_items.items.size());
+    InsertPlan plan = index.plan("p", plan_items, std::ref(ids), pending);
+    index.apply(plan);
+    return plan.outcomes;
+  }();
+  {
+    auto plan_items = prepare_items(second);
+    PendingRows pending(plan_items.items.size());
+    InsertPlan plan = index.plan("p", plan_items, std::ref(ids), pending);
+    index.apply(plan);
+  }  // the batches are gone: the index must hold its own bytes
+  CHECK(first_ids[1].event_id.size() == eventemu::huawei_ces::kGeneratedIdSize);
+  CHECK(first_ids[0].event_id.size() != eventemu::huawei_ces::kGeneratedIdSize);
+  auto page = index.list_detail("p", detail("a"));
+  REQUIRE(page.events.size() == 7);
+  CHECK(page.events[0].event_id == "own-id");
+  for (size_t i = 0; i < 6; ++i) {
+    const auto& stored = page.events[6 - i];  // newest first
+    CHECK(stored.item.detail == items[i].detail);
+    CHECK(stored.item.time == items[i].time);
+  }
+  CHECK(page.events[6].event_id == first_ids[0].event_id);
+  CHECK(page.events[5].event_id == first_ids[1].event_id);
 }
 
 TEST_CASE("huawei_ces index: reset drops one project or all", "[huawei_ces][index]") {
