@@ -225,12 +225,6 @@ void EventIndex::apply(const InsertPlan& plan) {
     throw std::length_error("CES store: a project holds at most 4,294,967,294 events");
   }
   std::vector<Record> fresh(added);
-  struct GroupWrite {
-    size_t added = 0;
-    size_t group = 0;
-    size_t old_size = 0;  // where the group's new rows start
-  };
-  std::unordered_map<uint64_t, GroupWrite> group_writes;
   // A blob is stored where the request's thread wrote it (prepared_item.h),
   // unless the id made for it does not fit the room left for it.
   size_t arena_bytes = 0;
@@ -262,7 +256,28 @@ void EventIndex::apply(const InsertPlan& plan) {
     record.sub_event_type = static_cast<uint8_t>(prepared.codes.sub_event_type);
     record.event_state = stored_code(prepared.codes.event_state);
     record.event_level = stored_code(prepared.codes.event_level);
-    ++group_writes[group_key(record.event_name, record.event_type)].added;
+  }
+  // The plan's groups: sorted keys, not a hash map (a node allocation per
+  // group, and every event of a many-names workload is a group of its own).
+  struct GroupWrite {
+    uint64_t key = 0;
+    size_t added = 0;
+    size_t group = 0;
+    size_t old_size = 0;  // where the group's new rows start
+  };
+  std::vector<GroupWrite> group_writes;
+  std::vector<uint32_t> write_of(added);  // row i's entry in group_writes
+  {
+    std::vector<std::pair<uint64_t, uint32_t>> keyed(added);
+    for (size_t i = 0; i < added; ++i) {
+      keyed[i] = {group_key(fresh[i].event_name, fresh[i].event_type), static_cast<uint32_t>(i)};
+    }
+    std::sort(keyed.begin(), keyed.end());
+    for (size_t j = 0; j < added; ++j) {
+      if (j == 0 || keyed[j].first != keyed[j - 1].first) group_writes.push_back(GroupWrite{keyed[j].first});
+      ++group_writes.back().added;
+      write_of[keyed[j].second] = static_cast<uint32_t>(group_writes.size() - 1);
+    }
   }
   records.reserve_more(added);
   if (adopt_block) project.blocks.reserve_more(1);
@@ -280,13 +295,13 @@ void EventIndex::apply(const InsertPlan& plan) {
   }
   EventGroups& groups = project.groups;
   std::vector<uint64_t> new_groups;
-  for (const auto& [key, write] : group_writes) {
-    if (!groups.find(key)) new_groups.push_back(key);
+  for (const GroupWrite& write : group_writes) {
+    if (!groups.find(write.key)) new_groups.push_back(write.key);
   }
   groups.reserve(new_groups);
-  for (auto& [key, write] : group_writes) {
-    auto group = groups.find(key);
-    write.group = group ? *group : groups.add(key);
+  for (GroupWrite& write : group_writes) {
+    auto group = groups.find(write.key);
+    write.group = group ? *group : groups.add(write.key);
     groups.rows[write.group].reserve_more(write.added);
     write.old_size = groups.rows[write.group].size();
   }
@@ -301,10 +316,10 @@ void EventIndex::apply(const InsertPlan& plan) {
     const Record& record = records.back();
     project.same_events.insert(row, static_cast<uint64_t>(record.same_hash));
     if (project.ids_built) project.ids.insert(row, plan.rows[i].id_hash);
-    groups.rows[group_writes.find(group_key(record.event_name, record.event_type))->second.group].push_back(row);
+    groups.rows[group_writes[write_of[i]].group].push_back(row);
   }
   RowOrder order{&records};
-  for (const auto& [key, write] : group_writes) {
+  for (const GroupWrite& write : group_writes) {
     GroupRows& rows = groups.rows[write.group];
     auto middle = rows.begin() + static_cast<std::ptrdiff_t>(write.old_size);
     // Usually one new row, newer than every stored one: nothing to move.
