@@ -1,5 +1,6 @@
 #include "apis/huawei_ces/event_file.h"
 
+#include "apis/huawei_ces/event_record.h"
 #include "apis/huawei_ces/store_codes.h"
 #include "apis/huawei_ces/store_schema.h"
 
@@ -93,9 +94,12 @@ void EventFile::write(const std::vector<InsertPlan>& plans) {
     for (const InsertPlan& plan : plans) {
       if (plan.rows.empty()) continue;
       int64_t project = project_key(plan.project_id);
+      EventRowInserter rows(database_);
       for (const PlannedRow& row : plan.rows) {
         const PreparedItem& prepared = *row.prepared;
-        insert_event_row(database_, project, row.event_id, *prepared.item, prepared.codes, prepared.hash);
+        // The prepared blob already holds the dimensions as the file stores them.
+        std::string_view dimensions = read_blob(prepared.blob).dimensions;
+        rows.insert(project, row.event_id, *prepared.item, prepared.codes, prepared.hash, dimensions);
       }
     }
     transaction.commit();

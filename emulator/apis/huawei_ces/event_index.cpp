@@ -163,6 +163,10 @@ InsertPlan EventIndex::plan(const std::string& project_id, PreparedBatch& batch,
   plan.outcomes.reserve(items.size());
   plan.rows.reserve(items.size());  // `pending` points at the rows
   auto add_row = [&](const PreparedItem& prepared, std::string id, uint64_t id_hash) {
+    // The id goes into the room its blob left for it (prepared_item.h), so the
+    // blob is whole for the file and for apply(); an id of another size is
+    // copied with its blob by apply().
+    if (id.size() == prepared.id_size) std::copy(id.begin(), id.end(), prepared.id);
     plan.rows.push_back({&prepared, std::move(id), id_hash});
     pending.add(project_id, static_cast<uint64_t>(prepared.hash), id_hash, plan.rows.back());
   };
@@ -241,8 +245,7 @@ void EventIndex::apply(const InsertPlan& plan) {
     record.time = item.time;
     record.same_hash = prepared.hash;
     if (row.event_id.size() == prepared.id_size) {
-      std::copy(row.event_id.begin(), row.event_id.end(), prepared.id);
-      record.blob = prepared.blob;
+      record.blob = prepared.blob;  // plan() wrote the id in
       adopt_block = true;
     } else {
       char* blob = project.blobs.allocate(blob_size(row.event_id, prepared.tail()));

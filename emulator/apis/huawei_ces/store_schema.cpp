@@ -108,22 +108,31 @@ int64_t convert_old_rows(core::Database& database) {
 
 }  // namespace
 
+EventRowInserter::EventRowInserter(core::Database& database)
+    : statement_(database.prepare(
+          "INSERT INTO ces_events (project, event_id, event_name, event_source, time, event_type, "
+          "sub_event_type, event_state, event_level, event_user, resource_id, resource_name, content, group_id, "
+          "dimensions, same_event_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)")) {}
+
+void EventRowInserter::insert(int64_t project, std::string_view event_id, const EventItem& item,
+                              const codes::ItemCodes& item_codes, int64_t hash, std::string_view dimensions) {
+  const EventDetail& detail = item.detail;
+  core::Statement& statement = *statement_;
+  statement.bind(1, project).bind_static(2, event_id).bind_static(3, item.event_name);
+  statement.bind_static(4, item.event_source).bind(5, item.time).bind(6, item_codes.event_type);
+  statement.bind(7, item_codes.sub_event_type).bind_optional(8, item_codes.event_state);
+  statement.bind_optional(9, item_codes.event_level).bind_static_optional(10, detail.event_user);
+  statement.bind_static_optional(11, detail.resource_id).bind_static_optional(12, detail.resource_name);
+  statement.bind_static_optional(13, detail.content).bind_static_optional(14, detail.group_id);
+  statement.bind_static_blob(15, dimensions).bind(16, hash);
+  statement.run();
+  statement.rewind();  // every parameter is bound again for the next row
+}
+
 void insert_event_row(core::Database& database, int64_t project, std::string_view event_id, const EventItem& item,
                       const codes::ItemCodes& item_codes, int64_t hash) {
-  auto statement = database.prepare(
-      "INSERT INTO ces_events (project, event_id, event_name, event_source, time, event_type, "
-      "sub_event_type, event_state, event_level, event_user, resource_id, resource_name, content, group_id, "
-      "dimensions, same_event_hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
-  const EventDetail& detail = item.detail;
-  std::string dimensions = codes::encode_dimensions(detail.dimensions);
-  statement->bind(1, project).bind_static(2, event_id).bind_static(3, item.event_name);
-  statement->bind_static(4, item.event_source).bind(5, item.time).bind(6, item_codes.event_type);
-  statement->bind(7, item_codes.sub_event_type).bind_optional(8, item_codes.event_state);
-  statement->bind_optional(9, item_codes.event_level).bind_static_optional(10, detail.event_user);
-  statement->bind_static_optional(11, detail.resource_id).bind_static_optional(12, detail.resource_name);
-  statement->bind_static_optional(13, detail.content).bind_static_optional(14, detail.group_id);
-  statement->bind_blob(15, dimensions).bind(16, hash);
-  statement->run();
+  std::string dimensions = codes::encode_dimensions(item.detail.dimensions);
+  EventRowInserter(database).insert(project, event_id, item, item_codes, hash, dimensions);
 }
 
 int64_t open_schema(core::Database& database) {

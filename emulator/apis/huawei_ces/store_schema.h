@@ -33,11 +33,24 @@ namespace eventemu::huawei_ces {
 // Returns the number of events converted (0 for a new or current store).
 int64_t open_schema(core::Database& database);
 
-// Writes one v2 row. The caller guarantees (project, event_id) is new: the
+// Writes v2 rows. The caller guarantees each (project, event_id) is new: the
 // in-memory index for stored events, the old PRIMARY KEY for converted ones.
 // The one writer of the row layout, for the store and for the conversion of
-// older files. Binds without copies: `event_id` and the texts of `item` must
-// stay alive for the call. Call under Database::lock(), inside a transaction.
+// older files. One statement rebound per row (a write group's rows), and no
+// copies: `event_id`, the texts of `item` and `dimensions` (the
+// store_codes.h blob) must stay alive until the inserter is destroyed. Use
+// under Database::lock(), inside a transaction.
+class EventRowInserter {
+ public:
+  explicit EventRowInserter(core::Database& database);
+  void insert(int64_t project, std::string_view event_id, const EventItem& item, const codes::ItemCodes& item_codes,
+              int64_t hash, std::string_view dimensions);
+
+ private:
+  core::StatementLease statement_;
+};
+
+// One row (the conversion of older files): encodes the dimensions itself.
 void insert_event_row(core::Database& database, int64_t project, std::string_view event_id, const EventItem& item,
                       const codes::ItemCodes& item_codes, int64_t hash);
 

@@ -54,6 +54,15 @@ Statement& Statement::bind_blob(int index, std::string_view bytes) {
   return *this;
 }
 
+Statement& Statement::bind_static_blob(int index, std::string_view bytes) {
+  // A null pointer would bind NULL, not an empty blob.
+  const char* data = bytes.data() ? bytes.data() : "";
+  if (sqlite3_bind_blob(stmt_, index, data, static_cast<int>(bytes.size()), SQLITE_STATIC) != SQLITE_OK) {
+    fail(db_, "bind");
+  }
+  return *this;
+}
+
 Statement& Statement::bind_static(int index, std::string_view text) {
   if (sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC) != SQLITE_OK) {
     fail(db_, "bind");
@@ -76,6 +85,8 @@ void Statement::run() {
   while (step()) {
   }
 }
+
+void Statement::rewind() { sqlite3_reset(stmt_); }
 
 void Statement::reset() {
   sqlite3_reset(stmt_);

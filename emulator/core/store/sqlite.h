@@ -51,6 +51,7 @@ class Statement {
   // where each copy of a dozen short strings cost ~2-3k instructions a row.
   Statement& bind_static(int index, std::string_view text);
   Statement& bind_static_optional(int index, const std::optional<std::string>& text);
+  Statement& bind_static_blob(int index, std::string_view bytes);
 
   // Advances; true while a row is available.
   bool step();
@@ -58,6 +59,8 @@ class Statement {
   void run();
   // Clears bindings and rewinds so the statement can be reused.
   void reset();
+  // Rewinds only: the next run rebinds what it changes (a loop of inserts).
+  void rewind();
 
   int64_t column_int(int index) const;
   double column_double(int index) const;
