@@ -189,7 +189,7 @@ InsertPlan EventIndex::plan(const std::string& project_id, PreparedBatch& batch,
       if (same) original = same->event_id;
     }
     if (original) {
-      plan.outcomes.push_back({std::string(*original), item.event_name});
+      plan.outcomes.push_back({std::string(*original)});
       continue;
     }
     if (item.event_id) {
@@ -203,13 +203,13 @@ InsertPlan EventIndex::plan(const std::string& project_id, PreparedBatch& batch,
       if (!taken) {
         taken = pending.find_id(project_id, id_hash, [&](const PlannedRow& row) { return row.event_id == id; });
       }
-      plan.outcomes.push_back({id, item.event_name});
+      plan.outcomes.push_back({id});
       if (!taken) add_row(prepared, id, id_hash);
       continue;
     }
     std::string id = new_id();
     uint64_t id_hash = event_id_hash(id);
-    plan.outcomes.push_back({id, item.event_name});
+    plan.outcomes.push_back({id});
     add_row(prepared, std::move(id), id_hash);
   }
   return plan;

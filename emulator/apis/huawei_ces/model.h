@@ -51,10 +51,10 @@ struct StoredEvent {
   EventItem item;
 };
 
-// Outcome of storing one item: its id (the original one for a same-event duplicate).
+// Outcome of storing one item: its id (the original one for a same-event
+// duplicate). The item's name is the caller's: outcomes come in item order.
 struct InsertOutcome {
   std::string event_id;
-  std::string event_name;
 };
 
 // ListEventDetail query (§1.3). from/to absent = unbounded.
