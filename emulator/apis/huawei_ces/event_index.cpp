@@ -298,13 +298,15 @@ void EventIndex::apply(const InsertPlan& plan) {
   }
   EventGroups& groups = project.groups;
   std::vector<uint64_t> new_groups;
-  for (const GroupWrite& write : group_writes) {
-    if (!groups.find(write.key)) new_groups.push_back(write.key);
+  constexpr size_t kNewGroup = std::numeric_limits<size_t>::max();
+  for (GroupWrite& write : group_writes) {
+    auto group = groups.find(write.key);
+    write.group = group ? *group : kNewGroup;
+    if (!group) new_groups.push_back(write.key);
   }
   groups.reserve(new_groups);
   for (GroupWrite& write : group_writes) {
-    auto group = groups.find(write.key);
-    write.group = group ? *group : groups.add(write.key);
+    if (write.group == kNewGroup) write.group = groups.add(write.key);
     groups.rows[write.group].reserve_more(write.added);
     write.old_size = groups.rows[write.group].size();
   }
