@@ -41,6 +41,7 @@ class SymbolTable {
   // The text's id, or nullopt if no stored event uses it.
   std::optional<uint32_t> find(std::string_view text, uint64_t key) const;
   std::optional<uint32_t> find(std::string_view text) const { return find(text, symbol_key(text)); }
+  void prefetch(uint64_t key) const { ids_.prefetch(key); }
   std::string_view text(uint32_t id) const {
     const Text& text = texts_[id - 1];
     return {text.data, text.size};
