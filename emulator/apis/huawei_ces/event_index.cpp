@@ -147,7 +147,38 @@ constexpr size_t kAggregateCacheEntries = 256;
 
 }  // namespace
 
-EventIndex::EventIndex() = default;
+// apply()'s working arrays, kept between calls: a one-event request would
+// otherwise pay a dozen small mallocs under the store's lock.
+struct EventIndex::ApplyScratch {
+  struct GroupWrite {
+    uint64_t key = 0;
+    size_t added = 0;
+    size_t group = 0;
+    size_t old_size = 0;  // where the group's new rows start
+  };
+  std::vector<Record> fresh;
+  std::vector<GroupWrite> group_writes;
+  std::vector<uint32_t> write_of;
+  std::vector<std::pair<uint64_t, uint32_t>> keyed;
+  std::vector<uint64_t> same_keys;
+  std::vector<uint64_t> id_keys;
+  std::vector<uint64_t> new_groups;
+
+  void clear() {
+    // A file's load applies 10,000 rows at a time: give such room back.
+    constexpr size_t kKeep = 1024;
+    if (fresh.capacity() > kKeep) *this = ApplyScratch();
+    fresh.clear();
+    group_writes.clear();
+    write_of.clear();
+    keyed.clear();
+    same_keys.clear();
+    id_keys.clear();
+    new_groups.clear();
+  }
+};
+
+EventIndex::EventIndex() : scratch_(std::make_unique<ApplyScratch>()) {}
 EventIndex::~EventIndex() = default;
 
 const EventIndex::Project* EventIndex::find_project(const std::string& project_id) const {
@@ -233,7 +264,11 @@ void EventIndex::apply(const InsertPlan& plan) {
   if (records.size() + added > std::numeric_limits<uint32_t>::max() - 1) {
     throw std::length_error("CES store: a project holds at most 4,294,967,294 events");
   }
-  std::vector<Record> fresh(added);
+  ApplyScratch& scratch = *scratch_;
+  using GroupWrite = ApplyScratch::GroupWrite;
+  scratch.clear();
+  std::vector<Record>& fresh = scratch.fresh;
+  fresh.resize(added);
   // A blob is stored where the request's thread wrote it (prepared_item.h),
   // unless the id made for it does not fit the room left for it.
   size_t arena_bytes = 0;
@@ -268,16 +303,12 @@ void EventIndex::apply(const InsertPlan& plan) {
   }
   // The plan's groups: sorted keys, not a hash map (a node allocation per
   // group, and every event of a many-names workload is a group of its own).
-  struct GroupWrite {
-    uint64_t key = 0;
-    size_t added = 0;
-    size_t group = 0;
-    size_t old_size = 0;  // where the group's new rows start
-  };
-  std::vector<GroupWrite> group_writes;
-  std::vector<uint32_t> write_of(added);  // row i's entry in group_writes
+  std::vector<GroupWrite>& group_writes = scratch.group_writes;
+  std::vector<uint32_t>& write_of = scratch.write_of;  // row i's entry in group_writes
+  write_of.resize(added);
   {
-    std::vector<std::pair<uint64_t, uint32_t>> keyed(added);
+    std::vector<std::pair<uint64_t, uint32_t>>& keyed = scratch.keyed;
+    keyed.resize(added);
     for (size_t i = 0; i < added; ++i) {
       keyed[i] = {group_key(fresh[i].event_name, fresh[i].event_type), static_cast<uint32_t>(i)};
     }
@@ -290,8 +321,8 @@ void EventIndex::apply(const InsertPlan& plan) {
   }
   records.reserve_more(added);
   if (adopt_block) project.blocks.reserve_more(1);
-  std::vector<uint64_t> same_keys;
-  std::vector<uint64_t> id_keys;
+  std::vector<uint64_t>& same_keys = scratch.same_keys;
+  std::vector<uint64_t>& id_keys = scratch.id_keys;
   same_keys.reserve(added);
   id_keys.reserve(added);
   for (size_t i = 0; i < added; ++i) {
@@ -303,7 +334,7 @@ void EventIndex::apply(const InsertPlan& plan) {
     project.ids.reserve(id_keys, [&](uint32_t row) { return event_id_hash(blob_event_id(records[row].blob)); });
   }
   EventGroups& groups = project.groups;
-  std::vector<uint64_t> new_groups;
+  std::vector<uint64_t>& new_groups = scratch.new_groups;
   constexpr size_t kNewGroup = std::numeric_limits<size_t>::max();
   for (GroupWrite& write : group_writes) {
     auto group = groups.find(write.key);

@@ -103,6 +103,8 @@ class EventIndex {
   uint64_t generation_ = 1;
   std::unordered_map<std::string, CachedAggregates> aggregate_cache_;
   uint64_t aggregate_scans_ = 0;
+  struct ApplyScratch;
+  std::unique_ptr<ApplyScratch> scratch_;
 };
 
 }  // namespace eventemu::huawei_ces

@@ -12,8 +12,9 @@
 // Threading model: one mutex guards the index; every public method may be
 // called from any server thread, and a batch is never seen half-stored.
 //
-// Concurrent insert() calls are combined (group commit). A caller queues its
-// request; if no writer is running it becomes the writer, takes every queued
+// Concurrent insert() calls are combined (group commit). A caller first
+// prepares its items on its own thread (prepared_item.h: codes, hashes, blobs),
+// then queues its request; if no writer is running it becomes the writer, takes every queued
 // request, plans them in order (the same-event rule applies across the
 // group's requests exactly as if they had run one after another), with a file
 // writes all their rows in ONE SQLite transaction and commits, stores them in
