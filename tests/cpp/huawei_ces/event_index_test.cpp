@@ -52,6 +52,17 @@ std::vector<std::string> store(EventIndex& index, const std::vector<EventItem>& 
   return out;
 }
 
+// Plans (project, batch) pairs as one write group, in order, as EventStore::write_group does.
+std::vector<InsertPlan> plan_group(EventIndex& index, Ids& ids,
+                                   const std::vector<std::pair<std::string, PreparedBatch*>>& batches) {
+  size_t items = 0;
+  for (const auto& [project, batch] : batches) items += batch->items.size();
+  PendingRows pending(items);
+  std::vector<InsertPlan> group;
+  for (const auto& [project, batch] : batches) group.push_back(index.plan(project, *batch, std::ref(ids), pending));
+  return group;
+}
+
 DetailQuery detail(const std::string& name) {
   DetailQuery query;
   query.event_name = name;
@@ -227,11 +238,7 @@ TEST_CASE("huawei_ces index: plans of one write group see each other's rows", "[
   auto first = prepare_items(first_items);
   auto second = prepare_items(second_items);
   auto third = prepare_items(third_items);
-  PendingRows pending(4);
-  std::vector<InsertPlan> group;
-  group.push_back(index.plan("p", first, std::ref(ids), pending));
-  group.push_back(index.plan("p", second, std::ref(ids), pending));
-  group.push_back(index.plan("p", third, std::ref(ids), pending));
+  auto group = plan_group(index, ids, {{"p", &first}, {"p", &second}, {"p", &third}});
   CHECK(group[1].outcomes[0].event_id == group[0].outcomes[0].event_id);
   CHECK(group[1].rows.size() == 1);
   CHECK(group[2].rows.empty());  // ev-b is taken by the second plan
@@ -245,10 +252,7 @@ TEST_CASE("huawei_ces index: a write group's pending rows belong to their projec
   std::vector<EventItem> items{event("a", 1), event("b", 2, "ev-b")};
   auto first = prepare_items(items);
   auto second = prepare_items(items);
-  PendingRows pending(4);
-  std::vector<InsertPlan> group;
-  group.push_back(index.plan("p1", first, std::ref(ids), pending));
-  group.push_back(index.plan("p2", second, std::ref(ids), pending));
+  auto group = plan_group(index, ids, {{"p1", &first}, {"p2", &second}});
   CHECK(group[0].rows.size() == 2);
   CHECK(group[1].rows.size() == 2);  // the same event and the same seeded id, but another project
   CHECK(group[1].outcomes[0].event_id != group[0].outcomes[0].event_id);
