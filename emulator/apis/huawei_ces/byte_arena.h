@@ -1,12 +1,12 @@
-// ByteArena: bytes that live exactly as long as their project -- event blobs
-// and interned texts (event_record.h) -- carved from chunks that double from
-// 1 KiB to 64 KiB, and freed all at once when the project is reset.
+// ByteArena: bytes that live exactly as long as their project -- interned
+// texts, and the blobs whose id did not fit the room a request's block left
+// for it (event_record.h, prepared_item.h) -- carved from chunks that double
+// from 1 KiB to 64 KiB, and freed all at once when the project is reset.
 //
-// Why: a stored event's blob was one malloc (plus a std::string built and
-// copied for it), under the store's lock: ~20% of the writer's time in a
-// 100-event batch went to malloc growing the heap (tests/bench/RESULTS.md,
+// Why: a malloc per stored text or blob, under the store's lock, was a large
+// part of the writer's time in a 100-event batch (tests/bench/RESULTS.md,
 // session 5). A bump pointer also saves malloc's 8-16 bytes of header and
-// rounding per blob.
+// rounding per allocation.
 //
 // reserve() makes room before EventIndex::apply changes anything; allocate()
 // after it cannot throw (all-or-nothing writes). Not thread-safe.

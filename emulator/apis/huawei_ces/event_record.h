@@ -1,7 +1,7 @@
 // How one CES event is held in memory (event_index.h): the fields that
 // queries filter, sort and group on are fixed-size members of Record; the rest
-// is one blob per event (in the project's ByteArena), read only to answer or
-// to decide the same-event rule.
+// is one blob per event (in the block its request prepared, or in the
+// project's ByteArena), read only to answer or to decide the same-event rule.
 //
 // Why not SQLite rows in memory (the layout until session 4 of #9): SQLite's
 // in-memory rollback journal alone cost ~43k instructions an insert, more than
@@ -68,7 +68,7 @@ struct Record {
   int64_t time = 0;
   int64_t same_hash = 0;  // same_event_hash(item)
   // event_id, resource_id, resource_name, content, group_id, dimensions
-  // (write_blob), in the project's ByteArena.
+  // (write_blob*), in a request's block the project adopted, or its ByteArena.
   const char* blob = nullptr;
   uint32_t event_name = 0;    // SymbolTable ids
   uint32_t event_source = 0;
