@@ -56,32 +56,19 @@ std::optional<uint32_t> SymbolTable::find(std::string_view text, uint64_t key) c
 
 namespace {
 
-size_t varint_size(uint64_t value) {
-  size_t size = 1;
-  while (value >= 0x80) {
-    value >>= 7;
-    ++size;
-  }
-  return size;
-}
-
 // The blob's fields go through a sink twice: once to count, once to write.
 struct CountBytes {
   size_t bytes = 0;
-  void varint(size_t value) { bytes += varint_size(value); }
+  void varint(size_t value) { bytes += codes::varint_size(value); }
   void text(std::string_view text) { bytes += text.size(); }
+  void dimensions(const std::vector<Dimension>& dimensions) { bytes += codes::dimensions_size(dimensions); }
 };
 
 struct WriteBytes {
   char* out;
-  void varint(size_t value) {
-    while (value >= 0x80) {
-      *out++ = static_cast<char>((value & 0x7F) | 0x80);
-      value >>= 7;
-    }
-    *out++ = static_cast<char>(value);
-  }
+  void varint(size_t value) { out = codes::write_varint(out, value); }
   void text(std::string_view text) { out = std::copy(text.begin(), text.end(), out); }
+  void dimensions(const std::vector<Dimension>& dimensions) { out = codes::write_dimensions(out, dimensions); }
 };
 
 template <typename Sink>
@@ -101,20 +88,8 @@ void emit_tail(Sink& sink, const EventDetail& detail) {
   emit_optional(sink, detail.resource_name);
   emit_optional(sink, detail.content);
   emit_optional(sink, detail.group_id);
-  CountBytes dimensions;
-  for (const Dimension& dimension : detail.dimensions) {
-    dimensions.varint(dimension.name.size());
-    dimensions.text(dimension.name);
-    dimensions.varint(dimension.value.size());
-    dimensions.text(dimension.value);
-  }
-  sink.varint(dimensions.bytes);
-  for (const Dimension& dimension : detail.dimensions) {
-    sink.varint(dimension.name.size());
-    sink.text(dimension.name);
-    sink.varint(dimension.value.size());
-    sink.text(dimension.value);
-  }
+  sink.varint(codes::dimensions_size(detail.dimensions));
+  sink.dimensions(detail.dimensions);
 }
 
 }  // namespace
@@ -136,10 +111,8 @@ char* write_blob_with_room(char* out, size_t id_size, const EventDetail& detail)
   return id;
 }
 
-size_t blob_id_offset(size_t id_size) { return varint_size(id_size + 1); }
-
 size_t blob_size(std::string_view event_id, std::string_view tail) {
-  return varint_size(event_id.size() + 1) + event_id.size() + tail.size();
+  return codes::varint_size(event_id.size() + 1) + event_id.size() + tail.size();
 }
 
 void write_blob(char* out, std::string_view event_id, std::string_view tail) {

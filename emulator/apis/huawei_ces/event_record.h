@@ -88,8 +88,6 @@ size_t blob_size(size_t id_size, const EventDetail& detail);
 // Writes blob_size(id_size, detail) bytes at `out`, all but the id's; returns
 // where the id's id_size bytes go.
 char* write_blob_with_room(char* out, size_t id_size, const EventDetail& detail);
-// Where the id starts in a blob whose id has id_size bytes.
-size_t blob_id_offset(size_t id_size);
 // A blob from an id and the bytes after another blob's id (`tail`).
 size_t blob_size(std::string_view event_id, std::string_view tail);
 void write_blob(char* out, std::string_view event_id, std::string_view tail);

@@ -1,5 +1,6 @@
 #include "apis/huawei_ces/store_codes.h"
 
+#include <algorithm>
 #include <array>
 #include <stdexcept>
 
@@ -42,12 +43,27 @@ bool read_string(std::string_view blob, size_t& at, std::string& out) {
 
 }  // namespace
 
-void append_varint(std::string& out, size_t value) {
+size_t varint_size(size_t value) {
+  size_t size = 1;
   while (value >= 0x80) {
-    out.push_back(static_cast<char>((value & 0x7F) | 0x80));
+    value >>= 7;
+    ++size;
+  }
+  return size;
+}
+
+char* write_varint(char* out, size_t value) {
+  while (value >= 0x80) {
+    *out++ = static_cast<char>((value & 0x7F) | 0x80);
     value >>= 7;
   }
-  out.push_back(static_cast<char>(value));
+  *out++ = static_cast<char>(value);
+  return out;
+}
+
+void append_varint(std::string& out, size_t value) {
+  char bytes[10];  // a 64-bit value takes at most 10
+  out.append(bytes, static_cast<size_t>(write_varint(bytes, value) - bytes));
 }
 
 bool read_varint(std::string_view blob, size_t& at, size_t& value) {
@@ -82,14 +98,28 @@ ItemCodes item_codes(const EventDetail& detail) {
           optional_code(detail.event_state, event_state), optional_code(detail.event_level, event_level)};
 }
 
-std::string encode_dimensions(const std::vector<Dimension>& dimensions) {
-  std::string out;
+size_t dimensions_size(const std::vector<Dimension>& dimensions) {
+  size_t size = 0;
   for (const auto& dimension : dimensions) {
-    append_varint(out, dimension.name.size());
-    out.append(dimension.name);
-    append_varint(out, dimension.value.size());
-    out.append(dimension.value);
+    size += varint_size(dimension.name.size()) + dimension.name.size();
+    size += varint_size(dimension.value.size()) + dimension.value.size();
   }
+  return size;
+}
+
+char* write_dimensions(char* out, const std::vector<Dimension>& dimensions) {
+  for (const auto& dimension : dimensions) {
+    out = write_varint(out, dimension.name.size());
+    out = std::copy(dimension.name.begin(), dimension.name.end(), out);
+    out = write_varint(out, dimension.value.size());
+    out = std::copy(dimension.value.begin(), dimension.value.end(), out);
+  }
+  return out;
+}
+
+std::string encode_dimensions(const std::vector<Dimension>& dimensions) {
+  std::string out(dimensions_size(dimensions), '\0');
+  write_dimensions(out.data(), dimensions);
   return out;
 }
 

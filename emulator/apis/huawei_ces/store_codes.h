@@ -48,11 +48,18 @@ std::optional<int64_t> optional_code(const std::optional<std::string>& text, int
 
 // LEB128: 7 bits a byte, low bits first (the blobs below and event_record.h).
 void append_varint(std::string& out, size_t value);
+size_t varint_size(size_t value);
+// Writes varint_size(value) bytes at `out`; returns the end.
+char* write_varint(char* out, size_t value);
 // Reads one varint at `at` and advances it; false if truncated or too long.
 bool read_varint(std::string_view blob, size_t& at, size_t& value);
 
 // [varint size][name][varint size][value]... ; an empty list is an empty blob.
 std::string encode_dimensions(const std::vector<Dimension>& dimensions);
+// The same bytes, counted or written at `out` (returns the end), for blobs
+// built in place (event_record.h).
+size_t dimensions_size(const std::vector<Dimension>& dimensions);
+char* write_dimensions(char* out, const std::vector<Dimension>& dimensions);
 // The inverse; false (and `out` unspecified) for a malformed blob.
 bool decode_dimensions(std::string_view blob, std::vector<Dimension>& out);
 
