@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "app/emulator.h"
+#include "binary_allocator.h"
 #include "app/scenario_validation.h"
 #include "core/config.h"
 
@@ -66,7 +67,7 @@ int main(int argc, char** argv) {
       std::cout << command_line->help_text;
       return 0;
     case eventemu::core::Command::kVersion:
-      std::cout << "eventemu " << eventemu::core::kVersion << "\n";
+      std::cout << "eventemu " << eventemu::core::kVersion << "\nallocator: " << eventemu::binary_allocator() << "\n";
       return 0;
     case eventemu::core::Command::kValidateScenario:
       return eventemu::app::validate_scenario_files(command_line->files, std::cout, std::cerr);

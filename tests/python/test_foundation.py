@@ -1,6 +1,10 @@
 """The foundation over HTTP: health, reset, clock, journal, CLI flags."""
+import os
+import re
 import subprocess
 import time
+
+import pytest
 
 from conftest import BINARY
 
@@ -118,6 +122,35 @@ def test_version_flag():
     result = subprocess.run([BINARY, "--version"], capture_output=True, text=True, timeout=10)
     assert result.returncode == 0
     assert result.stdout.startswith("eventemu ")
+
+
+# The binary runs on jemalloc unless it was built with
+# -DEVENTEMU_ALLOCATOR=system (emulator/binary_allocator.h); a run against such
+# a build says so with EVENTEMU_EXPECT_ALLOCATOR="glibc malloc".
+EXPECTED_ALLOCATOR = os.environ.get("EVENTEMU_EXPECT_ALLOCATOR", "jemalloc")
+
+
+def test_version_names_the_allocator():
+    result = subprocess.run([BINARY, "--version"], capture_output=True, text=True, timeout=10)
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2
+    assert lines[1].startswith(f"allocator: {EXPECTED_ALLOCATOR}")
+
+
+def test_jemalloc_serves_the_running_binary():
+    # jemalloc's own statistics, printed at exit (MALLOC_CONF=stats_print:true,
+    # man 3 jemalloc), show it -- not glibc -- handed out the process's memory.
+    if EXPECTED_ALLOCATOR != "jemalloc":
+        pytest.skip("built with the system allocator")
+    process = subprocess.Popen([BINARY, "--port", "0", "--log-level", "warn"], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, env=dict(os.environ, MALLOC_CONF="stats_print:true"))
+    assert process.stdout.readline().startswith("eventemu listening on ")
+    process.terminate()
+    _, stderr = process.communicate(timeout=10)
+    assert process.returncode == 0
+    assert "___ Begin jemalloc statistics ___" in stderr
+    allocated = re.search(r"^Allocated: (\d+),", stderr, re.MULTILINE)
+    assert allocated and int(allocated.group(1)) > 0
 
 
 def test_help_lists_flags():
