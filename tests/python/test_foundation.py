@@ -212,6 +212,13 @@ def test_slow_request_gets_408_not_silent_close(start):
     assert '"error"' in answer
 
 
+def test_post_without_content_length_has_an_empty_body(server):
+    # RFC 9112 §6.3: no Content-Length and no Transfer-Encoding means no body;
+    # the answer comes at once, not after the read timeout.
+    answer = _raw_exchange(server.url, b"POST /_emulator/reset HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 3)
+    assert answer.startswith("HTTP/1.1 204 No Content\r\n")
+
+
 def test_body_over_limit_gets_413(start):
     running = start("--max-body-bytes", "1024")
     status, _, body = running.call("POST", "/_emulator/seed/ces", b"[" + b" " * 4096 + b"]",

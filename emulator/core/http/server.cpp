@@ -212,6 +212,19 @@ class HttpServer::Impl : public httplib::Server {
     Delete(".*", dispatch);
     Patch(".*", dispatch);
     Options(".*", dispatch);
+    // RFC 9112 §6.3: a request with neither Content-Length nor
+    // Transfer-Encoding has no body. cpp-httplib 0.11 reads the body of such a
+    // POST, PUT, PATCH or DELETE until the client closes the connection, so
+    // `curl -X POST .../_emulator/reset` waited out the read timeout and got a
+    // 408. Saying Content-Length: 0 makes it read nothing. The request is not
+    // const where cpp-httplib calls this (Server::routing), so the cast is safe.
+    set_pre_routing_handler(HandlerWithResponse([](const httplib::Request& request, httplib::Response&) {
+      if (reads_body(request.method) && !request.has_header("Content-Length") &&
+          !request.has_header("Transfer-Encoding")) {
+        const_cast<httplib::Request&>(request).headers.emplace("Content-Length", "0");
+      }
+      return HandlerResponse::Unhandled;
+    }));
     set_error_handler(HandlerWithResponse(
         [this](const httplib::Request& request, httplib::Response& response) {
           if (!response.body.empty()) return HandlerResponse::Unhandled;  // our own answer
@@ -241,6 +254,11 @@ class HttpServer::Impl : public httplib::Server {
   }
 
  private:
+  // The methods whose body cpp-httplib 0.11 reads (detail::expect_content).
+  static bool reads_body(const std::string& method) {
+    return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE" || method == "PRI";
+  }
+
   static HttpRequest convert(const httplib::Request& request) {
     HttpRequest out = convert_head(request);
     out.body = request.body;
