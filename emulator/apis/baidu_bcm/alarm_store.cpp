@@ -94,8 +94,7 @@ Page<Alarm> list_page(core::Database& database, const char* where, const Query& 
 }  // namespace
 
 AlarmStore::AlarmStore(core::Database& database) : database_(database) {
-  auto lock = database_.lock();
-  database_.exec(kSchema);
+  database_.on_open([](core::Database& db) { db.exec(kSchema); });
 }
 
 void AlarmStore::insert(const std::vector<Alarm>& alarms) {

@@ -40,8 +40,7 @@ void bind_list(core::Statement& statement, const CustomEventQuery& query) {
 }  // namespace
 
 CustomEventStore::CustomEventStore(core::Database& database) : database_(database) {
-  auto lock = database_.lock();
-  database_.exec(kSchema);
+  database_.on_open([](core::Database& db) { db.exec(kSchema); });
 }
 
 bool CustomEventStore::create(const CustomEvent& event) {

@@ -220,9 +220,10 @@ std::vector<Event> insert_batch(core::Database& database, EventCountCache& count
 }  // namespace
 
 EventStore::EventStore(core::Database& database) : database_(database) {
-  auto lock = database_.lock();
-  database_.exec(kSchema);
-  migrate_day_counts(database_);
+  database_.on_open([](core::Database& db) {
+    db.exec(kSchema);
+    migrate_day_counts(db);
+  });
 }
 
 std::vector<CloudEvent> EventStore::insert_cloud(const std::string& account_id, const std::vector<CloudEvent>& events) {

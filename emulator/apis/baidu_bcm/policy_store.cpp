@@ -21,8 +21,7 @@ CREATE TABLE IF NOT EXISTS bcm_policies (
 }  // namespace
 
 PolicyStore::PolicyStore(core::Database& database) : database_(database) {
-  auto lock = database_.lock();
-  database_.exec(kSchema);
+  database_.on_open([](core::Database& db) { db.exec(kSchema); });
 }
 
 bool PolicyStore::insert(const EventPolicy& policy) {

@@ -144,10 +144,11 @@ int64_t insert_row(core::Database& database, int64_t project_key, const EventRec
 }  // namespace
 
 EventStore::EventStore(core::Database& database) : database_(database), search_index_(database) {
-  auto lock = database_.lock();
-  database_.exec(kSchema);
-  search_index_.create_if_missing();
-  register_search_match(database_);
+  database_.on_open([this](core::Database& db) {
+    db.exec(kSchema);
+    search_index_.create_if_missing();
+    register_search_match(db);
+  });
 }
 
 std::optional<int64_t> EventStore::project_key(const std::string& project_id) {

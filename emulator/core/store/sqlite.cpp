@@ -119,23 +119,44 @@ std::string_view Statement::column_blob(int index) const {
 }
 
 Database::Database(const std::string& path) : path_(path) {
+  if (!in_memory()) open();
+}
+
+void Database::open() {
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
-  if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+  if (sqlite3_open_v2(path_.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
     std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
     sqlite3_close(db_);
     db_ = nullptr;
-    throw SqliteError("cannot open database " + path + ": " + message);
+    throw SqliteError("cannot open database " + path_ + ": " + message);
   }
-  if (in_memory()) {
-    exec("PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY;");
-  } else {
-    // 16 KiB pages for a new file (an existing one keeps its own): a commit
-    // writes a quarter of the WAL frames, and a 100-event CreateEvents batch
-    // on a file stored 6-9% more events a second (tests/bench/RESULTS.md,
-    // session 5). Must come before the switch to WAL.
-    exec("PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;");
+  try {
+    if (in_memory()) {
+      exec("PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY;");
+    } else {
+      // 16 KiB pages for a new file (an existing one keeps its own): a commit
+      // writes a quarter of the WAL frames, and a 100-event CreateEvents batch
+      // on a file stored 6-9% more events a second (tests/bench/RESULTS.md,
+      // session 5). Must come before the switch to WAL.
+      exec("PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;");
+    }
+    exec("PRAGMA foreign_keys=ON;");
+    for (auto& setup : setups_) setup(*this);
+  } catch (...) {
+    cache_.clear();
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw;
   }
-  exec("PRAGMA foreign_keys=ON;");
+}
+
+void Database::on_open(std::function<void(Database&)> setup) {
+  if (!db_) {
+    setups_.push_back(std::move(setup));
+    return;
+  }
+  std::lock_guard held(mutex_);
+  setup(*this);
 }
 
 Database::~Database() {
@@ -144,6 +165,7 @@ Database::~Database() {
 }
 
 void Database::exec(std::string_view sql) {
+  if (!db_) open();  // used without lock(): a single-threaded caller (tests, tools)
   char* error = nullptr;
   std::string text(sql);
   if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
@@ -154,6 +176,7 @@ void Database::exec(std::string_view sql) {
 }
 
 StatementLease Database::prepare(std::string_view sql) {
+  if (!db_) open();
   auto it = cache_.find(sql);
   if (it == cache_.end()) {
     it = cache_.emplace(std::string(sql), std::make_unique<Statement>(db_, sql)).first;

@@ -13,12 +13,14 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 #include <unordered_map>
 
 namespace eventemu::core {
@@ -95,14 +97,28 @@ class StatementLease {
 
 class Database {
  public:
-  // ":memory:" or a file path. A file is opened in WAL mode with
-  // synchronous=NORMAL (durable across process crashes, fast enough for tests).
+  // ":memory:" or a file path. A file is opened at once (a bad path fails
+  // start-up), in WAL mode with synchronous=NORMAL (durable across process
+  // crashes, fast enough for tests). ":memory:" opens on first use (lock()):
+  // an emulator serving only CES in memory never touches SQLite, which kept
+  // ~1 MB of idle RSS and a few ms of start-up in the AOM and BCM schemas
+  // (tests/bench/RESULTS.md, session 6).
   explicit Database(const std::string& path);
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
 
-  [[nodiscard]] std::unique_lock<std::mutex> lock() { return std::unique_lock(mutex_); }
+  // Opens a deferred database first (running the on_open() setups).
+  [[nodiscard]] std::unique_lock<std::mutex> lock() {
+    std::unique_lock held(mutex_);
+    if (!db_) open();
+    return held;
+  }
+  // Runs `setup` (schema, SQL functions, migrations) with the lock held once
+  // the database is open: now if it is, else when it opens. Setups run in
+  // the order given; a throwing one closes the database again, so the next
+  // lock() retries. Register them before serving.
+  void on_open(std::function<void(Database&)> setup);
 
   // Runs one or more statements without parameters (schema, pragmas).
   void exec(std::string_view sql);
@@ -113,12 +129,20 @@ class Database {
   int64_t last_insert_rowid() const;
   const std::string& path() const { return path_; }
   bool in_memory() const { return path_ == ":memory:"; }
-  sqlite3* handle() { return db_; }
+  sqlite3* handle() {
+    if (!db_) open();
+    return db_;
+  }
+  // Whether SQLite has opened it (a deferred ":memory:" one not yet).
+  bool is_open() const { return db_ != nullptr; }
 
  private:
+  void open();
+
   std::string path_;
   sqlite3* db_ = nullptr;
   std::mutex mutex_;
+  std::vector<std::function<void(Database&)>> setups_;
   // Looked up by string_view (no allocation per prepare()).
   struct SqlHash {
     using is_transparent = void;
