@@ -20,8 +20,8 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
-#include <vector>
 #include <unordered_map>
+#include <vector>
 
 namespace eventemu::core {
 
@@ -100,9 +100,9 @@ class Database {
   // ":memory:" or a file path. A file is opened at once (a bad path fails
   // start-up), in WAL mode with synchronous=NORMAL (durable across process
   // crashes, fast enough for tests). ":memory:" opens on first use (lock()):
-  // an emulator serving only CES in memory never touches SQLite, which kept
-  // ~1 MB of idle RSS and a few ms of start-up in the AOM and BCM schemas
-  // (tests/bench/RESULTS.md, session 6).
+  // an emulator serving only CES in memory never touches SQLite, whose AOM
+  // and BCM schemas, made at start, held 1.2 MB of idle RSS and ~3.5 ms of
+  // start-up (tests/bench/RESULTS.md, session 6).
   explicit Database(const std::string& path);
   ~Database();
   Database(const Database&) = delete;
