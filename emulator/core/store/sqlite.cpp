@@ -119,10 +119,11 @@ std::string_view Statement::column_blob(int index) const {
 }
 
 Database::Database(const std::string& path) : path_(path) {
-  if (!in_memory()) open();
+  if (!in_memory()) open_if_deferred();
 }
 
-void Database::open() {
+void Database::open_if_deferred() {
+  if (db_) return;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
   if (sqlite3_open_v2(path_.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
     std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
@@ -165,7 +166,7 @@ Database::~Database() {
 }
 
 void Database::exec(std::string_view sql) {
-  if (!db_) open();  // used without lock(): a single-threaded caller (tests, tools)
+  open_if_deferred();  // used without lock(): a single-threaded caller (tests, tools)
   char* error = nullptr;
   std::string text(sql);
   if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
@@ -176,7 +177,7 @@ void Database::exec(std::string_view sql) {
 }
 
 StatementLease Database::prepare(std::string_view sql) {
-  if (!db_) open();
+  open_if_deferred();
   auto it = cache_.find(sql);
   if (it == cache_.end()) {
     it = cache_.emplace(std::string(sql), std::make_unique<Statement>(db_, sql)).first;

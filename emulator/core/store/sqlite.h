@@ -111,7 +111,7 @@ class Database {
   // Opens a deferred database first (running the on_open() setups).
   [[nodiscard]] std::unique_lock<std::mutex> lock() {
     std::unique_lock held(mutex_);
-    if (!db_) open();
+    open_if_deferred();
     return held;
   }
   // Runs `setup` (schema, SQL functions, migrations) with the lock held once
@@ -130,14 +130,15 @@ class Database {
   const std::string& path() const { return path_; }
   bool in_memory() const { return path_ == ":memory:"; }
   sqlite3* handle() {
-    if (!db_) open();
+    open_if_deferred();
     return db_;
   }
   // Whether SQLite has opened it (a deferred ":memory:" one not yet).
   bool is_open() const { return db_ != nullptr; }
 
  private:
-  void open();
+  // Opens SQLite and runs the setups, unless it is open already.
+  void open_if_deferred();
 
   std::string path_;
   sqlite3* db_ = nullptr;
