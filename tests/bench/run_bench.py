@@ -39,15 +39,16 @@ class BenchError(Exception):
 class Server:
     """A server started with --port 0 that prints one readiness line with its URL."""
 
-    def __init__(self, name, argv, log_dir):
+    def __init__(self, name, argv, log_dir, env=None):
         self.name = name
         self.argv = argv
+        self.env = env  # None: this process's environment
         self.log = open(os.path.join(log_dir, name + ".log"), "wb")
         self.proc = None
         self.port = None
 
     def start(self, timeout=10.0):
-        self.proc = subprocess.Popen(self.argv, stdout=subprocess.PIPE, stderr=self.log)
+        self.proc = subprocess.Popen(self.argv, stdout=subprocess.PIPE, stderr=self.log, env=self.env)
         self.port = read_ready_port(self.proc, timeout, self.name)
         return self
 
