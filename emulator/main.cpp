@@ -8,8 +8,8 @@
 #include <thread>
 
 #include "app/emulator.h"
-#include "binary_allocator.h"
 #include "app/scenario_validation.h"
+#include "binary_allocator.h"
 #include "core/config.h"
 
 namespace {

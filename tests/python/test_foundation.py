@@ -144,9 +144,11 @@ def test_jemalloc_serves_the_running_binary():
         pytest.skip("built with the system allocator")
     process = subprocess.Popen([BINARY, "--port", "0", "--log-level", "warn"], stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True, env=dict(os.environ, MALLOC_CONF="stats_print:true"))
-    assert process.stdout.readline().startswith("eventemu listening on ")
-    process.terminate()
-    _, stderr = process.communicate(timeout=10)
+    try:
+        assert process.stdout.readline().startswith("eventemu listening on ")
+    finally:
+        process.terminate()
+        _, stderr = process.communicate(timeout=10)
     assert process.returncode == 0
     assert "___ Begin jemalloc statistics ___" in stderr
     allocated = re.search(r"^Allocated: (\d+),", stderr, re.MULTILINE)
