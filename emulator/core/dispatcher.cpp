@@ -137,13 +137,14 @@ ServerResponse Dispatcher::handle_api(HttpRequest& request) {
       // The would-be answer is still rendered: `truncate` sends half of it.
       ServerResponse answer;
       answer.fault = decision->fault;
-      answer.reply = render(*module, module->error_for_status(decision->status.value_or(500)), entry.request_id);
       if (decision->fault == ConnectionFault::kTruncate && !decision->status && match.route) {
-        try {
-          auto result = match.route->handler(request);
-          if (result) answer.reply = std::move(result).value();
-        } catch (...) {  // the body is cut anyway
-        }
+        // The answer the request would have had, authentication included: a
+        // request the cloud refuses writes nothing here either.
+        Result<Reply> outcome = authenticate_and_handle(*module, *match.route, request, entry.project);
+        if (!outcome) entry.error_code = outcome.error().code;
+        answer.reply = outcome ? std::move(outcome).value() : render(*module, outcome.error(), entry.request_id);
+      } else {
+        answer.reply = render(*module, module->error_for_status(decision->status.value_or(500)), entry.request_id);
       }
       answer.reply.headers.emplace_back(module->request_id_header(), entry.request_id);
       return finish(std::move(answer));
@@ -159,22 +160,25 @@ ServerResponse Dispatcher::handle_api(HttpRequest& request) {
     return fail(module->error_for_status(match.path_matched_other_method ? 405 : 404));
   }
 
-  Status auth = parts_.auth.check(request, *module, entry.project);
-  if (!auth) return fail(auth.error());
-
-  try {
-    Result<Reply> result = match.route->handler(request);
-    if (!result) return fail(result.error());
-    response.reply = std::move(result).value();
-  } catch (const std::exception& e) {
-    parts_.logger.error("handler failed", {{"operation", entry.operation}, {"error", e.what()}});
-    return fail(module->error_for_status(500));
-  } catch (...) {
-    parts_.logger.error("handler failed", {{"operation", entry.operation}});
-    return fail(module->error_for_status(500));
-  }
+  Result<Reply> outcome = authenticate_and_handle(*module, *match.route, request, entry.project);
+  if (!outcome) return fail(outcome.error());
+  response.reply = std::move(outcome).value();
   response.reply.headers.emplace_back(module->request_id_header(), entry.request_id);
   return finish(std::move(response));
+}
+
+Result<Reply> Dispatcher::authenticate_and_handle(const ApiModule& module, const Route& route, HttpRequest& request,
+                                                  const std::string& project) const {
+  Status auth = parts_.auth.check(request, module, project);
+  if (!auth) return auth.error();
+  try {
+    return route.handler(request);
+  } catch (const std::exception& e) {
+    parts_.logger.error("handler failed", {{"operation", route.operation_id}, {"error", e.what()}});
+  } catch (...) {
+    parts_.logger.error("handler failed", {{"operation", route.operation_id}});
+  }
+  return module.error_for_status(500);
 }
 
 Reply Dispatcher::transport_error(const HttpRequest& request, int status) {

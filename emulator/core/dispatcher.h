@@ -52,6 +52,10 @@ class Dispatcher {
   ServerResponse handle_api(HttpRequest& request);
   ApiModule* module_owning(std::string_view path) const;
   Reply render(const ApiModule& module, const ApiError& error, const std::string& request_id) const;
+  // Authentication, then the route's handler; an exception is a 500 in the
+  // module's envelope (logged).
+  Result<Reply> authenticate_and_handle(const ApiModule& module, const Route& route, HttpRequest& request,
+                                        const std::string& project) const;
 
   DispatcherParts parts_;
 };

@@ -1,4 +1,6 @@
 """Each connection-level fault as a real client (requests) sees it, plus a status in the CES envelope."""
+import json
+
 import pytest
 import requests
 
@@ -42,6 +44,65 @@ def test_fault_truncate_is_an_incomplete_read(open_server):
     with pytest.raises(http.client.IncompleteRead):
         response.read()
     connection.close()
+
+
+NOW = 1_700_000_000_000
+CREATE_PATH = "/V1.0/p1/events"
+
+
+def cut_event(level="Major"):
+    return [{"event_name": "cut", "event_source": "financial.System", "time": NOW,
+             "detail": {"event_level": level, "event_state": "normal"}}]
+
+
+def post_cut_short(server, headers, items=None):
+    """POSTs one CreateEvents item; returns the status and the bytes received before the cut."""
+    import http.client
+    host, port = server.url.split("//")[1].split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=5)
+    connection.request("POST", CREATE_PATH, json.dumps(items or cut_event()), {"Content-Type": "application/json", **headers})
+    response = connection.getresponse()
+    with pytest.raises(http.client.IncompleteRead) as raised:
+        response.read()
+    connection.close()
+    return response.status, raised.value.partial
+
+
+def stored_cut_events(server):
+    status, _, body = server.call("GET", "/V1.0/p1/event/cut?event_type=EVENT.CUSTOM", headers={"X-Auth-Token": "t"})
+    assert status == 200
+    return body["meta_data"]["total"]
+
+
+def test_fault_truncate_cuts_the_real_answer_after_the_write(start):
+    server = start("--clock", f"frozen:{NOW}")
+    add_rule(server, {"fault": "truncate"}, operation="ces.CreateEvents")
+    status, partial = post_cut_short(server, {"X-Auth-Token": "t"})
+    assert status == 201
+    assert partial.startswith(b'[{"event_id":"ev')
+    assert stored_cut_events(server) == 1
+
+
+def test_fault_truncate_without_credentials_cuts_the_401_and_writes_nothing(start):
+    # The cloud refuses an unauthenticated write (ces.0015); a network failing
+    # afterwards cannot make it stored.
+    server = start("--clock", f"frozen:{NOW}")
+    add_rule(server, {"fault": "truncate"}, operation="ces.CreateEvents")
+    status, partial = post_cut_short(server, {})
+    assert status == 401
+    assert partial.startswith(b'{"http_code":"401"')
+    assert stored_cut_events(server) == 0
+    journal = server.call("GET", "/_emulator/requests?operation=ces.CreateEvents")[2]["requests"]
+    assert [(entry["error_code"], entry["detail"]) for entry in journal] == [("ces.0015", "fault: truncate")]
+
+
+def test_fault_truncate_cuts_a_validation_error_in_the_vendor_envelope(start):
+    server = start("--auth", "off", "--clock", f"frozen:{NOW}")
+    add_rule(server, {"fault": "truncate"}, operation="ces.CreateEvents")
+    status, partial = post_cut_short(server, {}, cut_event(level="low"))
+    assert status == 400
+    assert partial.startswith(b'{"http_code":"400"')
+    assert stored_cut_events(server) == 0
 
 
 def test_fault_malformed_breaks_the_response_parse(open_server):
