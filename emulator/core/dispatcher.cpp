@@ -115,10 +115,14 @@ ServerResponse Dispatcher::handle_api(HttpRequest& request) {
     return finish(std::move(response));
   }
   entry.request_id = module->new_request_id(parts_.ids);
-  auto fail = [&](const ApiError& error) {
+  // An error answer in the module's envelope, named in the journal.
+  auto error_reply = [&](const ApiError& error) {
     entry.error_code = error.code;
+    return render(*module, error, entry.request_id);
+  };
+  auto fail = [&](const ApiError& error) {
     ServerResponse answer;
-    answer.reply = render(*module, error, entry.request_id);
+    answer.reply = error_reply(error);
     answer.reply.headers.emplace_back(module->request_id_header(), entry.request_id);
     return finish(std::move(answer));
   };
@@ -141,8 +145,7 @@ ServerResponse Dispatcher::handle_api(HttpRequest& request) {
         // The answer the request would have had, authentication included: a
         // request the cloud refuses writes nothing here either.
         Result<Reply> outcome = authenticate_and_handle(*module, *match.route, request, entry.project);
-        if (!outcome) entry.error_code = outcome.error().code;
-        answer.reply = outcome ? std::move(outcome).value() : render(*module, outcome.error(), entry.request_id);
+        answer.reply = outcome ? std::move(outcome).value() : error_reply(outcome.error());
       } else {
         answer.reply = render(*module, module->error_for_status(decision->status.value_or(500)), entry.request_id);
       }

@@ -1,4 +1,5 @@
 """Each connection-level fault as a real client (requests) sees it, plus a status in the CES envelope."""
+import http.client
 import json
 
 import pytest
@@ -32,18 +33,23 @@ def test_fault_empty_is_a_remote_disconnect(open_server):
     assert "RemoteDisconnected" in str(raised.value) or "without response" in str(raised.value)
 
 
-def test_fault_truncate_is_an_incomplete_read(open_server):
-    # http.client enforces Content-Length (Debian's urllib3 1.26 does not by default).
-    import http.client
-    add_rule(open_server, {"fault": "truncate"})
-    host, port = open_server.url.split("//")[1].split(":")
+def read_cut_short(server, method, path, body=None, headers=None):
+    """Sends one request; returns its status and the bytes received before the body was cut.
+    http.client enforces Content-Length (Debian's urllib3 1.26 does not by default)."""
+    host, port = server.url.split("//")[1].split(":")
     connection = http.client.HTTPConnection(host, int(port), timeout=5)
-    connection.request("GET", URL_PATH)
+    connection.request(method, path, body, headers or {})
     response = connection.getresponse()
-    assert response.status == 200
-    with pytest.raises(http.client.IncompleteRead):
+    with pytest.raises(http.client.IncompleteRead) as raised:
         response.read()
     connection.close()
+    return response.status, raised.value.partial
+
+
+def test_fault_truncate_is_an_incomplete_read(open_server):
+    add_rule(open_server, {"fault": "truncate"})
+    status, _ = read_cut_short(open_server, "GET", URL_PATH)
+    assert status == 200
 
 
 NOW = 1_700_000_000_000
@@ -57,15 +63,8 @@ def cut_event(level="Major"):
 
 def post_cut_short(server, headers, items=None):
     """POSTs one CreateEvents item; returns the status and the bytes received before the cut."""
-    import http.client
-    host, port = server.url.split("//")[1].split(":")
-    connection = http.client.HTTPConnection(host, int(port), timeout=5)
-    connection.request("POST", CREATE_PATH, json.dumps(items or cut_event()), {"Content-Type": "application/json", **headers})
-    response = connection.getresponse()
-    with pytest.raises(http.client.IncompleteRead) as raised:
-        response.read()
-    connection.close()
-    return response.status, raised.value.partial
+    return read_cut_short(server, "POST", CREATE_PATH, json.dumps(items or cut_event()),
+                          {"Content-Type": "application/json", **headers})
 
 
 def stored_cut_events(server):
