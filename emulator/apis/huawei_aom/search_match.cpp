@@ -9,24 +9,37 @@ namespace {
 
 inline char fold(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
 
-// aom_search_match(folded_term, v1, ..., vN): 1 when any value contains the
-// term, else 0 (never NULL: the six columns are NOT NULL, and a NULL value,
-// like LIKE's NULL, can only fail the test).
-void search_match(sqlite3_context* context, int argc, sqlite3_value** argv) {
-  // sqlite3_value_blob/bytes hand out a TEXT value's bytes in place, without
-  // the copy that sqlite3_value_text makes to add a NUL terminator.
-  const auto* term = static_cast<const char*>(sqlite3_value_blob(argv[0]));
-  std::string_view folded_term(term ? term : "", static_cast<size_t>(sqlite3_value_bytes(argv[0])));
-  for (int index = 1; index < argc; ++index) {
-    const auto* bytes = static_cast<const char*>(sqlite3_value_blob(argv[index]));
-    if (!bytes) continue;  // NULL, or an empty value, which holds no term
-    std::string_view value(bytes, static_cast<size_t>(sqlite3_value_bytes(argv[index])));
-    if (contains_folded(value, folded_term)) {
-      sqlite3_result_int(context, 1);
-      return;
-    }
+// A TEXT or BLOB argument's bytes in place: sqlite3_value_blob/bytes do not
+// make the copy that sqlite3_value_text makes to add a NUL terminator.
+std::string_view argument_bytes(sqlite3_value* value) {
+  const auto* bytes = static_cast<const char*>(sqlite3_value_blob(value));
+  return bytes ? std::string_view(bytes, static_cast<size_t>(sqlite3_value_bytes(value))) : std::string_view();
+}
+
+// aom_search_match(folded_term, search_text): 1 or 0, never NULL (a NULL
+// search_text, like LIKE's NULL, can only fail the test).
+void search_match(sqlite3_context* context, int /*argc*/, sqlite3_value** argv) {
+  sqlite3_result_int(context, search_text_contains(argument_bytes(argv[1]), argument_bytes(argv[0])) ? 1 : 0);
+}
+
+// aom_search_text(v1, ..., vN): search_text() of the arguments as a BLOB (a
+// NULL argument reads as an empty value).
+void search_text_function(sqlite3_context* context, int argc, sqlite3_value** argv) {
+  std::vector<std::string_view> values;
+  values.reserve(static_cast<size_t>(argc));
+  for (int index = 0; index < argc; ++index) values.push_back(argument_bytes(argv[index]));
+  std::string text = search_text(values);
+  sqlite3_result_blob64(context, text.data(), text.size(), SQLITE_TRANSIENT);
+}
+
+void register_function(core::Database& database, const char* name, int arguments,
+                       void (*function)(sqlite3_context*, int, sqlite3_value**)) {
+  int rc = sqlite3_create_function_v2(database.handle(), name, arguments,
+                                      SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr, function,
+                                      nullptr, nullptr, nullptr);
+  if (rc != SQLITE_OK) {
+    throw core::SqliteError(std::string("registering ") + name + ": " + sqlite3_errmsg(database.handle()));
   }
-  sqlite3_result_int(context, 0);
 }
 
 }  // namespace
@@ -43,30 +56,25 @@ std::optional<std::string> fast_search_term(const std::string& search) {
   return folded;
 }
 
-bool contains_folded(std::string_view value, std::string_view folded_term) {
-  if (const void* nul = std::memchr(value.data(), '\0', value.size())) {
-    value = value.substr(0, static_cast<size_t>(static_cast<const char*>(nul) - value.data()));
+std::string search_text(const std::vector<std::string_view>& values) {
+  std::string text;
+  for (size_t index = 0; index < values.size(); ++index) {
+    if (index) text.push_back('\0');
+    std::string_view value = values[index];
+    value = value.substr(0, value.find('\0'));  // LIKE stops reading at the first NUL
+    for (char c : value) text.push_back(fold(c));
   }
-  if (folded_term.empty() || folded_term.size() > value.size()) return false;
-  const char first = folded_term.front();
-  const size_t last_start = value.size() - folded_term.size();
-  for (size_t start = 0; start <= last_start; ++start) {
-    if (fold(value[start]) != first) continue;
-    size_t matched = 1;
-    while (matched < folded_term.size() && fold(value[start + matched]) == folded_term[matched]) ++matched;
-    if (matched == folded_term.size()) return true;
-  }
-  return false;
+  return text;
 }
 
-void register_search_match(core::Database& database) {
-  int rc = sqlite3_create_function_v2(database.handle(), kSearchMatchFunction, -1,
-                                      SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr, search_match,
-                                      nullptr, nullptr, nullptr);
-  if (rc != SQLITE_OK) {
-    throw core::SqliteError(std::string("registering ") + kSearchMatchFunction + ": " +
-                            sqlite3_errmsg(database.handle()));
-  }
+bool search_text_contains(std::string_view text, std::string_view folded_term) {
+  if (folded_term.empty() || folded_term.size() > text.size()) return false;  // also: no null pointer to memmem
+  return ::memmem(text.data(), text.size(), folded_term.data(), folded_term.size()) != nullptr;
+}
+
+void register_search_functions(core::Database& database) {
+  register_function(database, kSearchMatchFunction, 2, search_match);
+  register_function(database, kSearchTextFunction, -1, search_text_function);
 }
 
 }  // namespace eventemu::huawei_aom

@@ -60,12 +60,10 @@ std::string relations_sql(const std::vector<RelationCondition>& relations, Bindi
 // result on every path; search candidates only spare it most rows.
 std::string search_sql(const std::string& search, Bindings& bindings) {
   if (search.empty()) return "";
-  // Most terms: one call that decides the six columns exactly as the LIKEs
-  // below do, without their per-value copies (search_match.h).
+  // Most terms: one call on the precomputed search_text column, exactly as
+  // the LIKEs below decide the six columns (search_match.h).
   if (auto folded = fast_search_term(search)) {
-    std::string sql = std::string(" AND ") + kSearchMatchFunction + "(" + bindings.add(std::move(*folded));
-    for (const char* column : kMandatoryKeys) sql += std::string(", ") + column;
-    return sql + ")";
+    return std::string(" AND ") + kSearchMatchFunction + "(" + bindings.add(std::move(*folded)) + ", search_text)";
   }
   // The pattern is built in SQL ('%' || ?N || '%'), not bound whole: a bare
   // `LIKE ?N` makes SQLite recompile the statement on every run (the bound

@@ -1,6 +1,7 @@
-// aom_search_match (search_match.h) against the LIKE tests it replaces: the
-// same answer for every ASCII term on values with mixed case, LIKE wildcards,
-// the escape character, NUL bytes, UTF-8 and invalid UTF-8.
+// aom_search_match on search_text (search_match.h) against the LIKE tests it
+// replaces: the same answer for every ASCII term on values with mixed case,
+// LIKE wildcards, the escape character, NUL bytes, UTF-8 and invalid UTF-8,
+// and never a match across two values.
 #include <catch2/catch.hpp>
 
 #include <optional>
@@ -12,24 +13,41 @@
 #include "apis/huawei_aom/store_sql.h"
 #include "core/store/sqlite.h"
 
-using eventemu::huawei_aom::contains_folded;
 using eventemu::huawei_aom::fast_search_term;
 using eventemu::huawei_aom::kMaxFastSearchTerm;
+using eventemu::huawei_aom::search_text;
+using eventemu::huawei_aom::search_text_contains;
 using eventemu::huawei_aom::sql::like_literal;
 
 namespace {
 
+// One value's search_text holds the term.
+bool contains(const std::string& value, const std::string& folded_term) {
+  return search_text_contains(search_text({value}), folded_term);
+}
 
 struct Connection {
   eventemu::core::Database database{":memory:"};
-  Connection() { eventemu::huawei_aom::register_search_match(database); }
+  Connection() { eventemu::huawei_aom::register_search_functions(database); }
 
-  // {LIKE on the value, aom_search_match on the value}; LIKE's NULL as -1.
+  // {LIKE on the value, aom_search_match on its search_text}; LIKE's NULL as -1.
   std::pair<int64_t, int64_t> both(const std::string& value, const std::string& term) {
     auto lock = database.lock();
     auto statement = database.prepare(
-        "SELECT IFNULL(?1 LIKE '%' || ?2 || '%' ESCAPE '\\', -1), aom_search_match(?3, ?1)");
+        "SELECT IFNULL(?1 LIKE '%' || ?2 || '%' ESCAPE '\\', -1), aom_search_match(?3, aom_search_text(?1))");
     statement->bind(1, value).bind(2, like_literal(term)).bind(3, *fast_search_term(term));
+    REQUIRE(statement->step());
+    return {statement->column_int(0), statement->column_int(1)};
+  }
+
+  // {LIKE on either value, aom_search_match on the search_text of both}.
+  std::pair<int64_t, int64_t> both_of_two(const std::string& first, const std::string& second,
+                                          const std::string& term) {
+    auto lock = database.lock();
+    auto statement = database.prepare(
+        "SELECT IFNULL(?1 LIKE '%' || ?3 || '%' ESCAPE '\\' OR ?2 LIKE '%' || ?3 || '%' ESCAPE '\\', -1), "
+        "aom_search_match(?4, aom_search_text(?1, ?2))");
+    statement->bind(1, first).bind(2, second).bind(3, like_literal(term)).bind(4, *fast_search_term(term));
     REQUIRE(statement->step());
     return {statement->column_int(0), statement->column_int(1)};
   }
@@ -59,20 +77,37 @@ TEST_CASE("huawei_aom search_match: ASCII terms take the function, others keep L
   CHECK_FALSE(fast_search_term(std::string("a\0b", 3)).has_value());
 }
 
+TEST_CASE("huawei_aom search_match: search_text is each value up to its NUL, A-Z folded, joined by NUL",
+          "[huawei_aom][search]") {
+  CHECK(search_text({"Cpu_High", "Critical", "alarm", "ECS", "vm", "i-1"}) ==
+        std::string("cpu_high\0critical\0alarm\0ecs\0vm\0i-1", 34));
+  CHECK(search_text({std::string("ab\0CD", 5), "", "Z"}) == std::string("ab\0\0z", 5));
+  CHECK(search_text({"\xc3\x89T\xc3\xa9"}) == "\xc3\x89t\xc3\xa9");  // only A-Z fold
+  CHECK(search_text({}).empty());
+}
+
+TEST_CASE("huawei_aom search_match: a term never matches across two values", "[huawei_aom][search]") {
+  CHECK_FALSE(search_text_contains(search_text({"abc", "def"}), "cd"));
+  CHECK(search_text_contains(search_text({"abc", "def"}), "de"));
+  Connection connection;
+  CHECK(connection.both_of_two("ab", "cd", "bc") == std::pair<int64_t, int64_t>{0, 0});
+  CHECK(connection.both_of_two("ab", "Cd", "CD") == std::pair<int64_t, int64_t>{1, 1});
+}
+
 TEST_CASE("huawei_aom search_match: substring with ASCII letters folded, up to the first NUL",
           "[huawei_aom][search]") {
-  CHECK(contains_folded("cpu_usage_high_7", "cpu"));
-  CHECK(contains_folded("CPU_USAGE", "pu_u"));
-  CHECK(contains_folded("xxCpU", "cpu"));
-  CHECK(contains_folded("cpu", "cpu"));
-  CHECK(contains_folded("ccpu", "cpu"));  // a false start before the match
-  CHECK_FALSE(contains_folded("cp", "cpu"));
-  CHECK_FALSE(contains_folded("c-p-u", "cpu"));
-  CHECK_FALSE(contains_folded("", "cpu"));
-  CHECK_FALSE(contains_folded("@", "`"));  // '@' is not 'A': only A-Z fold
-  CHECK(contains_folded(std::string("cpu\0x", 5), "cpu"));
-  CHECK_FALSE(contains_folded(std::string("x\0cpu", 5), "cpu"));  // LIKE stops at the NUL
-  CHECK_FALSE(contains_folded("CAFÉ", "caf\xc3\xa9"));
+  CHECK(contains("cpu_usage_high_7", "cpu"));
+  CHECK(contains("CPU_USAGE", "pu_u"));
+  CHECK(contains("xxCpU", "cpu"));
+  CHECK(contains("cpu", "cpu"));
+  CHECK(contains("ccpu", "cpu"));  // a false start before the match
+  CHECK_FALSE(contains("cp", "cpu"));
+  CHECK_FALSE(contains("c-p-u", "cpu"));
+  CHECK_FALSE(contains("", "cpu"));
+  CHECK_FALSE(contains("@", "`"));  // '@' is not 'A': only A-Z fold
+  CHECK(contains(std::string("cpu\0x", 5), "cpu"));
+  CHECK_FALSE(contains(std::string("x\0cpu", 5), "cpu"));  // LIKE stops at the NUL
+  CHECK_FALSE(contains("CAFÉ", "caf\xc3\xa9"));
 }
 
 TEST_CASE("huawei_aom search_match: the same answers as LIKE on the cases that differ in bytes",
@@ -120,4 +155,24 @@ TEST_CASE("huawei_aom search_match: the same answers as LIKE on 20,000 random va
     matched += static_cast<int>(like == 1);
   }
   CHECK(matched > 1000);  // both answers occur often enough to mean something
+}
+
+TEST_CASE("huawei_aom search_match: the same answers as LIKE on 10,000 random pairs of values",
+          "[huawei_aom][search]") {
+  Connection connection;
+  std::mt19937 random(20261204);
+  const std::vector<std::string> value_alphabet = {"a", "A", "b", "B", "%", "_", std::string(1, '\0'), "\xc3\xa9"};
+  const std::vector<std::string> term_alphabet = {"a", "A", "b", "%", "_"};
+  int matched = 0;
+  for (int round = 0; round < 10000; ++round) {
+    std::string first = random_text(random, value_alphabet, 0, 4);
+    std::string second = random_text(random, value_alphabet, 0, 4);
+    std::string term = random_text(random, term_alphabet, 1, 4);
+    auto [like, function] = connection.both_of_two(first, second, term);
+    INFO("values: " << first.size() << " and " << second.size() << " bytes, term: " << term);
+    REQUIRE(like == function);
+    matched += static_cast<int>(like == 1);
+  }
+  CHECK(matched > 1000);
+  CHECK(matched < 9000);
 }
