@@ -13,10 +13,10 @@ namespace {
 // order, so the keys are written in that order here: the text is byte for byte
 // what dumping the same values as a json tree wrote before (response_json_test).
 void append_event(std::string& out, const EventRecord& record) {
-  out.append("{\"annotations\":").append(record.annotations.dump());
+  out.append("{\"annotations\":").append(record.annotations);
   out.append(",\"arrives_at\":");
   core::append_json_int(out, record.arrives_at);
-  out.append(",\"attach_rule\":").append(record.attach_rule.dump());
+  out.append(",\"attach_rule\":").append(record.attach_rule);
   out.append(",\"ends_at\":");
   core::append_json_int(out, record.ends_at);
   out.append(",\"enterprise_project_id\":");
@@ -34,7 +34,7 @@ void append_event(std::string& out, const EventRecord& record) {
     out.push_back(':');
     core::append_json_string(out, value);
   }
-  out.append("},\"policy\":").append(record.policy.dump());
+  out.append("},\"policy\":").append(record.policy);
   out.append(",\"starts_at\":");
   core::append_json_int(out, record.starts_at);
   out.append(",\"timeout\":");

@@ -75,10 +75,16 @@ std::optional<std::string> object_text(const Json& object) {
   return object.dump();
 }
 
-Json object_column(const core::Statement& row, int index) {
-  if (row.column_is_null(index)) return Json::object();
-  auto parsed = core::try_parse_json(row.column_text(index), nullptr);
-  return parsed && parsed->is_object() ? *parsed : Json::object();
+std::optional<std::string> object_column_text(const std::string& object_text) {
+  if (object_text == kEmptyObjectText) return std::nullopt;
+  return object_text;
+}
+
+// The stored text as is (EventRecord: only EventStore writes these columns,
+// from a dump, so they are compact JSON objects).
+std::string object_column(const core::Statement& row, int index) {
+  if (row.column_is_null(index)) return kEmptyObjectText;
+  return row.column_text(index);
 }
 
 std::optional<std::string> extra_metadata_text(const std::map<std::string, std::string>& metadata) {
@@ -108,9 +114,13 @@ EventRecord read_record(const core::Statement& row) {
   record.starts_at = row.column_int(10);
   record.timeout = row.column_int(11);
   record.arrives_at = row.column_int(12);
-  const Json extra = object_column(row, 13);
-  for (const auto& [key, value] : extra.items()) {
-    if (value.is_string()) record.metadata[key] = value.get<std::string>();
+  if (!row.column_is_null(13)) {
+    auto extra = core::try_parse_json(row.column_text(13), nullptr);
+    if (extra && extra->is_object()) {
+      for (const auto& [key, value] : extra->items()) {
+        if (value.is_string()) record.metadata[key] = value.get<std::string>();
+      }
+    }
   }
   record.annotations = object_column(row, 14);
   record.attach_rule = object_column(row, 15);
@@ -158,8 +168,9 @@ int64_t insert_row(core::Database& database, int64_t project_key, const EventRec
   for (int index = 0; index < 6; ++index) statement->bind(5 + index, mandatory_value(record, kMandatoryKeys[index]));
   statement->bind(11, record.starts_at).bind(12, record.ends_at).bind(13, record.timeout);
   statement->bind(14, record.arrives_at).bind_optional(15, extra_metadata_text(record.metadata));
-  statement->bind_optional(16, object_text(record.annotations)).bind_optional(17, object_text(record.attach_rule));
-  statement->bind_optional(18, object_text(record.policy));
+  statement->bind_optional(16, object_column_text(record.annotations));
+  statement->bind_optional(17, object_column_text(record.attach_rule));
+  statement->bind_optional(18, object_column_text(record.policy));
   statement->run();
   return database.last_insert_rowid();
 }

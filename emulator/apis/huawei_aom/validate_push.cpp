@@ -91,10 +91,10 @@ Result<int64_t> read_timeout(const JsonReader& reader) {
 Status read_objects(const JsonReader& reader, EventRecord& record) {
   const Json* annotations = nullptr;
   EVENTEMU_ASSIGN(annotations, reader.optional_object("annotations"));
-  if (annotations) record.annotations = *annotations;
+  if (annotations) record.annotations = annotations->dump();
   const Json* attach_rule = nullptr;
   EVENTEMU_ASSIGN(attach_rule, reader.optional_object("attach_rule"));
-  if (attach_rule) record.attach_rule = *attach_rule;
+  if (attach_rule) record.attach_rule = attach_rule->dump();
   return core::ok_status();
 }
 
@@ -139,7 +139,7 @@ Result<EventRecord> read_seed_item(const JsonReader& reader, int64_t now_ms) {
   EVENTEMU_TRY(read_objects(reader, record));
   const Json* policy = nullptr;
   EVENTEMU_ASSIGN(policy, reader.optional_object("policy"));
-  if (policy) record.policy = *policy;
+  if (policy) record.policy = policy->dump();
   return record;
 }
 

@@ -29,9 +29,9 @@ std::string tree_dump(const EventPage& page, const std::string& request_marker) 
                       {"arrives_at", record.arrives_at},
                       {"enterprise_project_id", record.enterprise_project_id},
                       {"metadata", record.metadata},
-                      {"annotations", record.annotations},
-                      {"attach_rule", record.attach_rule},
-                      {"policy", record.policy}});
+                      {"annotations", Json::parse(record.annotations)},
+                      {"attach_rule", Json::parse(record.attach_rule)},
+                      {"policy", Json::parse(record.policy)}});
   }
   return Json{{"events", std::move(events)},
               {"page_info",
@@ -67,9 +67,10 @@ TEST_CASE("huawei_aom answers: events with metadata, annotations, policy and a n
   EventRecord second = record("1000000000000000002");
   second.metadata["zz_extra"] = "x";
   second.metadata["Aa upper"] = "y";
-  second.annotations = {{"message", "disk \"sda\" at 95%\n"}, {"nested", {{"b", 1}, {"a", {1, 2.5, nullptr}}}}};
-  second.attach_rule = {{"rule", "r1"}};
-  second.policy = {{"repeat", true}};
+  second.annotations =
+      Json{{"message", "disk \"sda\" at 95%\n"}, {"nested", {{"b", 1}, {"a", {1, 2.5, nullptr}}}}}.dump();
+  second.attach_rule = Json{{"rule", "r1"}}.dump();
+  second.policy = Json{{"repeat", true}}.dump();
   second.ends_at = 1'700'000'360'000;
   page.events.push_back(second);
   PageMarker next;
